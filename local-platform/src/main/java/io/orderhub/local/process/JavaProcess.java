@@ -1,0 +1,152 @@
+package io.orderhub.local.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A child JVM: a main class on this JVM's class path, or an executable jar. */
+public final class JavaProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private JavaProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** A child running {@code mainClass} with this JVM's class path. */
+    public static Builder builder(String name, String mainClass) {
+        return new Builder(name, List.of("-cp", currentClassPath(), mainClass));
+    }
+
+    /** A child running an executable (Spring Boot) jar. */
+    public static Builder jar(String name, Path jar) {
+        return new Builder(name, List.of("-jar", jar.toString()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, then SIGKILL when it has not ended within the grace period. */
+    public void stop(Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * This JVM's class path. Surefire and failsafe put the test class path into {@code java.class.path}
+     * even when they start the JVM through a manifest-only jar.
+     */
+    static String currentClassPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final List<String> launch;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> arguments = new ArrayList<>();
+        private Path logFile;
+
+        private Builder(String name, List<String> launch) {
+            this.name = name;
+            this.launch = launch;
+        }
+
+        public Builder jvmOptions(List<String> options) {
+            jvmOptions.addAll(options);
+            return this;
+        }
+
+        public Builder systemProperties(Map<String, String> properties) {
+            systemProperties.putAll(properties);
+            return this;
+        }
+
+        public Builder environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        public Builder arguments(String... values) {
+            arguments.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder log(Path file) {
+            this.logFile = file;
+            return this;
+        }
+
+        public JavaProcess start() {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(launch);
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            try {
+                if (logFile != null) {
+                    Files.createDirectories(logFile.toAbsolutePath().getParent());
+                    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                } else {
+                    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                }
+                Process process = builder.start();
+                // A test JVM or the local run that dies must not leave brokers and services behind.
+                Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                return new JavaProcess(name, process, logFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + name, e);
+            }
+        }
+    }
+}

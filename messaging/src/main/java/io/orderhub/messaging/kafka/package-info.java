@@ -1,0 +1,2 @@
+/** Kafka wiring shared by the services: topics, the Avro serde, consumer error handling, settings. */
+package io.orderhub.messaging.kafka;

@@ -1,0 +1,33 @@
+package io.orderhub.testsupport;
+
+import io.orderhub.local.kafka.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The real Kafka broker (KRaft, child JVM) of this test JVM, started on first use. */
+public final class TestKafka {
+
+    private TestKafka() {}
+
+    public static String bootstrapServers() {
+        return Holder.BROKER.bootstrapServers();
+    }
+
+    private static final class Holder {
+        static final KafkaBroker BROKER = start();
+
+        private static KafkaBroker start() {
+            try {
+                Path dataDirectory = Files.createTempDirectory("orderhub-test-kafka");
+                KafkaBroker broker = KafkaBroker.start(dataDirectory, 0, List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
+                Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "test-kafka-stop"));
+                return broker;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
