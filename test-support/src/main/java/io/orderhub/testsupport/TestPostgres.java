@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The PostgreSQL server of this test JVM: the one {@code ORDERHUB_TEST_DB_URL} names (with
  * {@code ORDERHUB_TEST_DB_USER} / {@code ORDERHUB_TEST_DB_PASSWORD}; a role that may create databases),
- * else an embedded PostgreSQL 15 started on first use. Every call to {@link #newDatabase()} creates a
+ * else an embedded PostgreSQL 15 started on first use; in the {@code testcontainers} profile the
+ * {@value ProductionImages#POSTGRES_IMAGE} image. Every call to {@link #newDatabase()} creates a
  * database nobody else uses, so each run starts fresh.
  */
 public final class TestPostgres {
@@ -32,7 +33,12 @@ public final class TestPostgres {
 
         private Server() {
             String external = System.getenv(URL_VARIABLE);
-            if (external != null && !external.isBlank()) {
+            if (ProductionImages.requested()) {
+                var container = ProductionImages.postgres();
+                adminUrl = container.getJdbcUrl();
+                username = container.getUsername();
+                password = container.getPassword();
+            } else if (external != null && !external.isBlank()) {
                 adminUrl = external;
                 username = envOr("ORDERHUB_TEST_DB_USER", "postgres");
                 password = envOr("ORDERHUB_TEST_DB_PASSWORD", "postgres");

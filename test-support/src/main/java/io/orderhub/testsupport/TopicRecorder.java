@@ -54,11 +54,16 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Every value of the given type recorded so far, in arrival order. */
     public <T extends SpecificRecord> List<T> values(Class<T> type) {
-        return records.stream().map(ConsumerRecord::value).filter(type::isInstance).map(type::cast).toList();
+        return records.stream()
+                .map(ConsumerRecord::value)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     /** Waits until the recorded values of that type satisfy the condition, and answers them. */
-    public <T extends SpecificRecord> List<T> awaitValues(Class<T> type, Predicate<List<T>> condition, Duration timeout) {
+    public <T extends SpecificRecord> List<T> awaitValues(
+            Class<T> type, Predicate<List<T>> condition, Duration timeout) {
         return Awaitility.await()
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(50))

@@ -33,25 +33,33 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final List<String> jvmOptions;
+    private final boolean reapOnExit;
     private JavaProcess process;
 
-    private KafkaBroker(Path dataDirectory, int port, int controllerPort, List<String> jvmOptions) {
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m");
+
+    private KafkaBroker(Path dataDirectory, int port, int controllerPort, List<String> jvmOptions, boolean reapOnExit) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
         this.jvmOptions = jvmOptions;
+        this.reapOnExit = reapOnExit;
     }
 
     /** Starts a broker; {@code port} 0 picks a free one. */
     public static KafkaBroker start(Path dataDirectory, int port) {
-        return start(dataDirectory, port, List.of("-Xms256m", "-Xmx768m"));
+        return start(dataDirectory, port, DEFAULT_JVM_OPTIONS, true);
     }
 
-    public static KafkaBroker start(Path dataDirectory, int port, List<String> jvmOptions) {
+    /**
+     * @param reapOnExit whether the broker is killed when this JVM exits; off when the caller stops it
+     *     gracefully in its own shutdown hook
+     */
+    public static KafkaBroker start(Path dataDirectory, int port, List<String> jvmOptions, boolean reapOnExit) {
         KafkaBrokerMain.requireDirectory(dataDirectory);
         int clientPort = port == 0 ? freePort() : port;
         int controllerPort = storedControllerPort(dataDirectory);
-        KafkaBroker broker = new KafkaBroker(dataDirectory, clientPort, controllerPort, jvmOptions);
+        KafkaBroker broker = new KafkaBroker(dataDirectory, clientPort, controllerPort, jvmOptions, reapOnExit);
         broker.startProcess();
         return broker;
     }
@@ -95,12 +103,17 @@ public final class KafkaBroker implements AutoCloseable {
                 .arguments(dataDirectory.toString(), Integer.toString(port), Integer.toString(controllerPort))
                 .jvmOptions(jvmOptions)
                 .systemProperties(Map.of(
-                        "logback.configurationFile", quietLogbackConfig().toString(),
-                        "org.slf4j.simpleLogger.defaultLogLevel", "warn"))
+                        "logback.configurationFile",
+                        quietLogbackConfig().toString(),
+                        "org.slf4j.simpleLogger.defaultLogLevel",
+                        "warn"))
                 .log(dataDirectory.resolve("kafka.log"))
+                .reapOnExit(reapOnExit)
                 .start();
         awaitReady();
-        log.info("Kafka broker ready on {} after {} ms", bootstrapServers(),
+        log.info(
+                "Kafka broker ready on {} after {} ms",
+                bootstrapServers(),
                 Duration.between(started, Instant.now()).toMillis());
     }
 
@@ -113,10 +126,14 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka broker exited during start-up; see " + dataDirectory.resolve("kafka.log"));
+                    throw new IllegalStateException(
+                            "Kafka broker exited during start-up; see " + dataDirectory.resolve("kafka.log"));
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (ExecutionException | TimeoutException e) {

@@ -93,6 +93,7 @@ public final class JavaProcess {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> arguments = new ArrayList<>();
         private Path logFile;
+        private boolean reapOnExit = true;
 
         private Builder(String name, List<String> launch) {
             this.name = name;
@@ -119,6 +120,15 @@ public final class JavaProcess {
             return this;
         }
 
+        /**
+         * Whether a JVM shutdown hook kills the child when this JVM exits (default). Turn it off when the
+         * caller stops its children gracefully in its own hook: hooks run concurrently.
+         */
+        public Builder reapOnExit(boolean reap) {
+            this.reapOnExit = reap;
+            return this;
+        }
+
         public Builder log(Path file) {
             this.logFile = file;
             return this;
@@ -141,8 +151,10 @@ public final class JavaProcess {
                     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 }
                 Process process = builder.start();
-                // A test JVM or the local run that dies must not leave brokers and services behind.
-                Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                if (reapOnExit) {
+                    // A test JVM that ends must not leave brokers and services behind.
+                    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                }
                 return new JavaProcess(name, process, logFile);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start " + name, e);

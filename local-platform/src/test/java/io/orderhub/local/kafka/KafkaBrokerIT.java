@@ -31,7 +31,9 @@ class KafkaBrokerIT {
         try (KafkaBroker broker = KafkaBroker.start(dataDirectory, 0)) {
             String bootstrap = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                admin.createTopics(Set.of(new NewTopic("probe", 3, (short) 1))).all().get();
+                admin.createTopics(Set.of(new NewTopic("probe", 3, (short) 1)))
+                        .all()
+                        .get();
             }
             send(bootstrap, "before-restart");
 
@@ -47,9 +49,12 @@ class KafkaBrokerIT {
 
     private static void send(String bootstrap, String value) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true);
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("probe", "key", value)).get();

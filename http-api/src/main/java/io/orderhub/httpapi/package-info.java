@@ -1,0 +1,2 @@
+/** The HTTP API kit: what every service's REST API shares. */
+package io.orderhub.httpapi;

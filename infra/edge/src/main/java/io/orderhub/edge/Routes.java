@@ -1,0 +1,48 @@
+package io.orderhub.edge;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The routes of the one origin. The gateway streams request and response bodies through unchanged,
+ * which the webhook signatures depend on.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    @Bean
+    RouterFunction<ServerResponse> orderRoutes(EdgeProperties services) {
+        return to("orders", services.orderService(), "/api/v1/orders", "/api/v1/orders/**");
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> paymentRoutes(EdgeProperties services) {
+        return to("payments", services.paymentService(), "/api/v1/payments", "/api/v1/payments/**");
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> webhookRoutes(EdgeProperties services) {
+        return to("webhooks", services.webhookGateway(), "/api/v1/webhooks/**");
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> callbackRoutes(EdgeProperties services) {
+        return to("callbacks", services.callbackDispatcher(), "/api/v1/callbacks", "/api/v1/callbacks/**");
+    }
+
+    private static RouterFunction<ServerResponse> to(String id, URI service, String... paths) {
+        var predicate = path(paths[0]);
+        for (int i = 1; i < paths.length; i++) {
+            predicate = predicate.or(path(paths[i]));
+        }
+        return route(id).route(predicate, http()).before(uri(service)).build();
+    }
+}

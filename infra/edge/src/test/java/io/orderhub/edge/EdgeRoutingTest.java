@@ -1,0 +1,145 @@
+package io.orderhub.edge;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The edge in front of four stand-in services, each a real HTTP server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class EdgeRoutingTest {
+
+    private static final Map<String, WireMockServer> SERVICES = Map.of(
+            "order-service", started(),
+            "payment-service", started(),
+            "webhook-gateway", started(),
+            "callback-dispatcher", started());
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add(
+                "orderhub.edge.order-service",
+                () -> SERVICES.get("order-service").baseUrl());
+        registry.add(
+                "orderhub.edge.payment-service",
+                () -> SERVICES.get("payment-service").baseUrl());
+        registry.add(
+                "orderhub.edge.webhook-gateway",
+                () -> SERVICES.get("webhook-gateway").baseUrl());
+        registry.add(
+                "orderhub.edge.callback-dispatcher",
+                () -> SERVICES.get("callback-dispatcher").baseUrl());
+    }
+
+    @BeforeEach
+    void allServicesHealthy() {
+        SERVICES.values().forEach(service -> {
+            service.resetAll();
+            service.stubFor(
+                    get("/health").willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
+        });
+    }
+
+    @AfterAll
+    static void stopServices() {
+        SERVICES.values().forEach(WireMockServer::stop);
+    }
+
+    @Test
+    void passesAWebhookBodyThroughByteForByte() throws Exception {
+        // BTCPay signs indented multi-line JSON; one changed byte breaks the signature.
+        byte[] body = "{\n  \"deliveryId\": \"d1\",\n  \"type\": \"InvoiceSettled\",\n  \"amount\": 1.50\t\n}\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        WireMockServer gateway = SERVICES.get("webhook-gateway");
+        gateway.stubFor(post("/api/v1/webhooks/btcpay")
+                .withRequestBody(binaryEqualTo(body))
+                .withHeader("BTCPay-Sig", equalTo("sha256=abc"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"received\": true}")));
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(edge("/api/v1/webhooks/btcpay"))
+                        .header("Content-Type", "application/json")
+                        .header("BTCPay-Sig", "sha256=abc")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"received\": true}");
+        gateway.verify(
+                1, postRequestedFor(urlEqualTo("/api/v1/webhooks/btcpay")).withRequestBody(binaryEqualTo(body)));
+    }
+
+    @Test
+    void routesEachPathToItsService() throws Exception {
+        Map<String, String> routes = Map.of(
+                "/api/v1/orders", "order-service",
+                "/api/v1/orders/0190-abc/history", "order-service",
+                "/api/v1/payments/p1/refunds", "payment-service",
+                "/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher",
+                "/api/v1/webhooks/stripe", "webhook-gateway");
+        SERVICES.forEach((name, service) -> service.stubFor(any(anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(418).withBody(name))));
+
+        for (var route : routes.entrySet()) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(edge(route.getKey())).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).as(route.getKey()).isEqualTo(route.getValue());
+            assertThat(response.statusCode()).isEqualTo(418);
+        }
+    }
+
+    @Test
+    void isHealthyOnlyWhenAllFourServicesAre() throws Exception {
+        assertThat(health().statusCode()).isEqualTo(200);
+
+        SERVICES.get("payment-service")
+                .stubFor(get("/health").willReturn(aResponse().withStatus(503).withBody("{\"status\":\"DOWN\"}")));
+
+        HttpResponse<String> degraded = health();
+        assertThat(degraded.statusCode()).isEqualTo(503);
+        assertThat(degraded.body()).contains("\"payment-service\":\"DOWN\"").contains("\"order-service\":\"UP\"");
+    }
+
+    private HttpResponse<String> health() throws Exception {
+        return http.send(HttpRequest.newBuilder(edge("/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI edge(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+}

@@ -1,0 +1,230 @@
+package io.orderhub.local;
+
+import io.orderhub.local.process.JavaProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the platform as separate processes, each its own executable jar, configured through
+ * environment variables exactly as in production. Used by {@code bin/orderhub-local} and by the tests
+ * that need the services as separate processes.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+
+    private final int httpPort;
+    private final Map<Service, JavaProcess> processes;
+
+    private Platform(int httpPort, Map<Service, JavaProcess> processes) {
+        this.httpPort = httpPort;
+        this.processes = processes;
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    public URI url(Service service) {
+        return URI.create("http://localhost:" + service.port(httpPort));
+    }
+
+    public URI origin() {
+        return url(Service.EDGE);
+    }
+
+    public JavaProcess process(Service service) {
+        return processes.get(service);
+    }
+
+    /** Stops every service gracefully (SIGTERM, then SIGKILL after 20 s), the edge first. */
+    @Override
+    public void close() {
+        List<Service> order = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(order);
+        order.stream()
+                .map(processes::get)
+                .map(process -> new Thread(() -> process.stop(Duration.ofSeconds(20))))
+                .peek(Thread::start)
+                .toList()
+                .forEach(thread -> {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
+    public static final class Builder {
+        private final Path root;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<Service, Database> databases = new EnumMap<>(Service.class);
+        private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
+        private final List<Service> services = new ArrayList<>(List.of(Service.values()));
+        private List<String> jvmOptions = List.of("-Xmx512m");
+        private Path logDirectory;
+        private int httpPort = 8080;
+        private boolean reapOnExit = true;
+
+        private Builder(Path root) {
+            this.root = root;
+            this.logDirectory = root.resolve(".orderhub-local").resolve("logs");
+        }
+
+        /** Variables every service sees (KAFKA_BOOTSTRAP_SERVERS, API_KEYS, ...). */
+        public Builder environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        public Builder environment(Service service, Map<String, String> variables) {
+            serviceEnvironment.computeIfAbsent(service, s -> new HashMap<>()).putAll(variables);
+            return this;
+        }
+
+        public Builder database(Service service, Database database) {
+            databases.put(service, database);
+            return this;
+        }
+
+        /** Only these services (the edge included or not). */
+        public Builder only(Service... selected) {
+            services.retainAll(List.of(selected));
+            return this;
+        }
+
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder logDirectory(Path directory) {
+            this.logDirectory = directory;
+            return this;
+        }
+
+        public Builder reapOnExit(boolean reap) {
+            this.reapOnExit = reap;
+            return this;
+        }
+
+        /** Starts all services at once and returns when every one answers its health with 200. */
+        public Platform start() {
+            Map<Service, JavaProcess> started = new EnumMap<>(Service.class);
+            try {
+                for (Service service : services) {
+                    started.put(service, launch(service));
+                }
+                Platform platform = new Platform(httpPort, started);
+                for (Service service : services) {
+                    awaitHealthy(service, started.get(service), platform.url(service));
+                }
+                return platform;
+            } catch (RuntimeException e) {
+                new Platform(httpPort, started).close();
+                throw e;
+            }
+        }
+
+        private JavaProcess launch(Service service) {
+            Path jar = service.jar(root);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
+            }
+            Map<String, String> variables = new LinkedHashMap<>(environment);
+            variables.put("SERVER_PORT", Integer.toString(service.port(httpPort)));
+            if (service == Service.EDGE) {
+                variables.put("HTTP_PORT", Integer.toString(httpPort));
+                variables.put("EDGE_MANAGEMENT_PORT", Integer.toString(httpPort + 10));
+                for (Service backend : Service.backends()) {
+                    String variable = backend.serviceName().toUpperCase().replace('-', '_') + "_URL";
+                    variables.put(variable, "http://localhost:" + backend.port(httpPort));
+                }
+            }
+            Database database = databases.get(service);
+            if (database != null) {
+                String prefix = service.databasePrefix();
+                variables.put(prefix + "_DB_URL", database.jdbcUrl());
+                variables.put(prefix + "_DB_USER", database.username());
+                variables.put(prefix + "_DB_PASSWORD", database.password());
+            }
+            variables.putAll(serviceEnvironment.getOrDefault(service, Map.of()));
+            return JavaProcess.jar(service.serviceName(), jar)
+                    .jvmOptions(jvmOptions)
+                    .environment(variables)
+                    .reapOnExit(reapOnExit)
+                    .log(logDirectory.resolve(service.serviceName() + ".log"))
+                    .start();
+        }
+
+        private static void awaitHealthy(Service service, JavaProcess process, URI url) {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(url.resolve("/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
+            Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(
+                            service.serviceName() + " exited during start-up:\n" + tail(process.logFile()));
+                }
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + service.serviceName(), e);
+                }
+                pause();
+            }
+            throw new IllegalStateException(
+                    service.serviceName() + " not healthy after " + HEALTH_TIMEOUT + ":\n" + tail(process.logFile()));
+        }
+
+        /** Health polling between attempts at start-up; not a test. */
+        private static void pause() {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

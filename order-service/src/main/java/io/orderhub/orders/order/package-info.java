@@ -1,0 +1,2 @@
+/** Orders: placing them and the events they publish. */
+package io.orderhub.orders.order;

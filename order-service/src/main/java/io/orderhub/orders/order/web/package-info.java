@@ -1,0 +1,2 @@
+/** The REST API of orders. */
+package io.orderhub.orders.order.web;

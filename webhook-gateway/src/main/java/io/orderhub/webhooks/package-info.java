@@ -1,0 +1,2 @@
+/** webhook-gateway: verified Stripe and BTCPay webhooks onto Kafka; no state of its own. */
+package io.orderhub.webhooks;
