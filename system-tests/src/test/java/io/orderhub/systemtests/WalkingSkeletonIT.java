@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class WalkingSkeletonIT {
 
+    private static final String POS_KEY = "pos-walking-skeleton-key";
+
     private static Platform platform;
     private static TestDatabase paymentDatabase;
 
