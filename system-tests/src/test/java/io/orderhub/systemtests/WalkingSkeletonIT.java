@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
+import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.TestDatabase;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TestPostgres;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class WalkingSkeletonIT {
 
+    private static final String POS_KEY = "pos-walking-skeleton-key";
+
     private static Platform platform;
     private static TestDatabase paymentDatabase;
 
@@ -45,7 +46,12 @@ class WalkingSkeletonIT {
                 .httpPort(SystemPorts.freeBlock())
                 .logDirectory(Path.of("target", "service-logs", "walking-skeleton"))
                 .environment(Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "SCHEMA_REGISTRY_URL", "mock://"))
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        TestKafka.bootstrapServers(),
+                        "SCHEMA_REGISTRY_URL",
+                        "mock://",
+                        "API_KEYS",
+                        "pos:" + POS_KEY))
                 .database(Service.ORDER_SERVICE, database(orderDatabase))
                 .database(Service.PAYMENT_SERVICE, database(paymentDatabase))
                 .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
@@ -62,17 +68,11 @@ class WalkingSkeletonIT {
     @Test
     void anOrderEventFromOneProcessReachesTheConsumerInAnother() throws Exception {
         String sourceOrderId = UUID.randomUUID().toString();
-        HttpResponse<String> created = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        platform.url(Service.ORDER_SERVICE).resolve("/api/v1/orders"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("""
-                                        {"source": "pos", "source_order_id": "%s", "currency": "EUR", "grand_total": 12.50}
-                                        """.formatted(sourceOrderId)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
+        HttpResponse<String> created = ApiClient.of(platform.url(Service.ORDER_SERVICE), POS_KEY)
+                .post("/api/v1/orders", """
+                        {"source": "pos", "source_order_id": "%s", "currency": "EUR", "grand_total": 12.50}
+                        """.formatted(sourceOrderId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         UUID orderId = UUID.fromString(created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
 
         BigDecimal seen = await().atMost(Duration.ofSeconds(60))

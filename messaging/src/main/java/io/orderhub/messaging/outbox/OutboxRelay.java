@@ -100,6 +100,11 @@ public class OutboxRelay implements SmartLifecycle {
         if (thread != null) {
             try {
                 thread.join(properties.sendTimeout().plusSeconds(5).toMillis());
+                if (thread.isAlive()) {
+                    // Stuck on a broker that does not answer: interrupt, so the lock's session ends now.
+                    thread.interrupt();
+                    thread.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -130,7 +135,10 @@ public class OutboxRelay implements SmartLifecycle {
                         relay(db);
                     } finally {
                         leader = false;
-                        unlock(db);
+                        if (!unlock(db)) {
+                            // Never hand a connection that may still hold the lock back to the pool.
+                            connection.abort(Runnable::run);
+                        }
                     }
                 } else {
                     pause(properties.standbyRetry());
@@ -175,16 +183,27 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        Exception failure = null;
         for (Row row : rows) {
-            acks.add(producer.send(row.toProducerRecord()));
+            if (!running) {
+                break;
+            }
+            try {
+                acks.add(producer.send(row.toProducerRecord()));
+            } catch (RuntimeException e) {
+                // No metadata within max.block.ms (the broker is unreachable): do not block once per row.
+                failure = e;
+                break;
+            }
         }
-        producer.flush();
+        if (!acks.isEmpty()) {
+            producer.flush();
+        }
 
         List<Long> delivered = new ArrayList<>(rows.size());
         Set<String> failedAggregates = new HashSet<>();
-        Exception failure = null;
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             Row row = rows.get(i);
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -202,7 +221,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .where(OUTBOX.POSITION.eq(DSL.any(delivered.toArray(Long[]::new))))
                     .execute();
         }
-        if (failure != null) {
+        if (failure != null || acks.size() < rows.size() && running) {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -219,13 +238,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .fetchOne(0, Boolean.class));
     }
 
-    /** The connection goes back to the pool: it must not take the lock along. */
-    private void unlock(DSLContext db) {
+    /** Releases the lock before the connection goes back to the pool; false when that failed. */
+    private boolean unlock(DSLContext db) {
         try {
             db.select(field("pg_advisory_unlock({0}, hashtext(current_schema()))", Boolean.class, inline(LOCK_CLASS)))
                     .fetch();
+            return true;
         } catch (RuntimeException e) {
-            log.debug("Relay lock not released explicitly; the session end releases it", e);
+            log.warn("Relay lock not released, closing its connection instead: {}", e.toString());
+            return false;
         }
     }
 

@@ -1,0 +1,75 @@
+package io.orderhub.httpapi.apikey;
+
+import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.httpapi.problem.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer <key>} on every protected path: missing or malformed → 401, unknown → 401,
+ * known but without the scope the path needs → 403. The key travels on as a request attribute.
+ *
+ * <p>A filter rather than Spring Security: the whole job is one header, one hash lookup and one scope
+ * check, answered in the contract's problem format; a security filter chain would add a dozen filters
+ * and its own error rendering around that.
+ */
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    public static final String ATTRIBUTE = ApiKey.class.getName();
+
+    private final ApiKeys keys;
+    private final ProtectedPaths protectedPaths;
+    private final ProblemWriter problems;
+
+    public ApiKeyFilter(ApiKeys keys, ProtectedPaths protectedPaths, ProblemWriter problems) {
+        this.keys = keys;
+        this.protectedPaths = protectedPaths;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !protectedPaths.isProtected(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            unauthorized(
+                    request, response, ProblemType.MISSING_API_KEY, "Send your API key as Authorization: Bearer <key>");
+            return;
+        }
+        String[] parts = authorization.strip().split("\\s+");
+        if (parts.length != 2 || !"Bearer".equalsIgnoreCase(parts[0])) {
+            unauthorized(
+                    request, response, ProblemType.MISSING_API_KEY, "The Authorization header must be Bearer <key>");
+            return;
+        }
+        Optional<ApiKey> key = keys.authenticate(parts[1]);
+        if (key.isEmpty()) {
+            unauthorized(request, response, ProblemType.INVALID_API_KEY, "The API key is not valid");
+            return;
+        }
+        Optional<Scope> needed = Scope.requiredFor(request.getMethod(), request.getRequestURI());
+        if (needed.isPresent() && !key.get().scopes().contains(needed.get())) {
+            problems.write(
+                    request, response, ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + needed.get());
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, key.get());
+        chain.doFilter(request, response);
+    }
+
+    private void unauthorized(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"orderhub\"");
+        problems.write(request, response, type, detail);
+    }
+}

@@ -1,0 +1,40 @@
+package io.orderhub.httpapi.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of every error answer: RFC 9457 members ({@code type, title, status, detail, instance}),
+ * {@code errors} for field validation, extension members, and for clients of the old hub
+ * {@code success: false} and {@code error: {code, message}}.
+ */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problem() {}
+
+    public static Map<String, Object> body(
+            ProblemType type, String detail, String instance, List<FieldError> errors, Map<String, Object> properties) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.type().toString());
+        body.put("title", type.title());
+        body.put("status", type.status());
+        body.put("detail", detail);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (!errors.isEmpty()) {
+            body.put(
+                    "errors",
+                    errors.stream()
+                            .map(error -> Map.of("field", error.field(), "message", error.message()))
+                            .toList());
+        }
+        properties.forEach(body::putIfAbsent);
+        body.put("success", false);
+        body.put("error", Map.of("code", type.code(), "message", detail));
+        return body;
+    }
+}

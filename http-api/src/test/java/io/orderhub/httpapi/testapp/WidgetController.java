@@ -1,0 +1,82 @@
+package io.orderhub.httpapi.testapp;
+
+import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.httpapi.response.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Endpoints shaped like the services' ones, plus switches the tests turn to make them fail or stall. */
+@RestController
+public class WidgetController {
+
+    /** Tests hold a request inside the handler with this, to see what a second request gets meanwhile. */
+    public static volatile CountDownLatch gate = new CountDownLatch(0);
+    /** While set, the provider-like endpoint fails with an unexpected error (a 500). */
+    public static final AtomicBoolean failing = new AtomicBoolean();
+
+    public static final AtomicInteger providerCalls = new AtomicInteger();
+
+    private final PlaceWidgetOrder placeWidgetOrder;
+    private final IdempotentResponses responses;
+
+    WidgetController(PlaceWidgetOrder placeWidgetOrder, IdempotentResponses responses) {
+        this.placeWidgetOrder = placeWidgetOrder;
+        this.responses = responses;
+    }
+
+    record WidgetOrderRequest(
+            @NotBlank String source,
+            @NotBlank String reference,
+            @NotNull @DecimalMin("0") BigDecimal amount) {}
+
+    @PostMapping("/api/v1/orders")
+    ResponseEntity<byte[]> place(@Valid @RequestBody WidgetOrderRequest request, ApiKey caller)
+            throws InterruptedException {
+        caller.requireOwnSource(request.source());
+        gate.await(30, TimeUnit.SECONDS);
+        return responses.commit(() -> {
+            UUID id = placeWidgetOrder.place(request.source(), request.reference(), request.amount());
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/api/v1/orders/" + id)
+                    .body(ApiResponse.of(Map.of("id", id, "reference", request.reference())));
+        });
+    }
+
+    @GetMapping("/api/v1/orders/{id}")
+    Map<String, Object> get(@PathVariable UUID id, ApiKey caller) {
+        Map<String, Object> order = placeWidgetOrder.find(id);
+        if (order == null || !caller.canSee((String) order.get("source"))) {
+            throw ApiException.notFound("No order " + id);
+        }
+        return ApiResponse.of(order);
+    }
+
+    /** Like a payment creation: its steps commit on their own (a provider call sits between them). */
+    @PostMapping("/api/v1/payments")
+    ResponseEntity<Map<String, Object>> pay(@Valid @RequestBody WidgetOrderRequest request, ApiKey caller) {
+        providerCalls.incrementAndGet();
+        if (failing.get()) {
+            throw new IllegalStateException("the provider is down");
+        }
+        UUID id = placeWidgetOrder.place(request.source(), request.reference(), request.amount());
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(Map.of("id", id)));
+    }
+}
