@@ -6,6 +6,8 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
@@ -24,5 +26,16 @@ class IntakeConfiguration {
             events.setValueSerializer(orderhubEventSerializer);
             events.setConfigureSerializers(false);
         };
+    }
+
+    /**
+     * Boot's default listener logs a failed record's value, which here is a provider's payload. The
+     * gateway logs failures itself, by provider event id; this keeps the key and the error only.
+     */
+    @Bean
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 }

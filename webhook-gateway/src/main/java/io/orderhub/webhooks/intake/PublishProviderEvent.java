@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
@@ -34,7 +35,10 @@ public class PublishProviderEvent {
     private static final Logger log = LoggerFactory.getLogger(PublishProviderEvent.class);
     private static final String TOPIC = EventTopic.PROVIDER_EVENTS.topicName();
     private static final Duration MARGIN = Duration.ofSeconds(1);
-    /** Stripe and BTCPay give up on a webhook response after about ten seconds. */
+    /**
+     * The gateway's own answer budget. Stripe asks for a prompt answer without documenting a figure, and
+     * treats a timeout like a failure; answering within ten seconds leaves room for the proxy in front.
+     */
     private static final Duration PROVIDER_PATIENCE = Duration.ofSeconds(10);
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
@@ -99,7 +103,7 @@ public class PublishProviderEvent {
                 event.provider(),
                 event.providerEventId(),
                 event.providerEventType(),
-                cause.toString());
+                NestedExceptionUtils.getMostSpecificCause(cause).toString());
         return new BrokerUnavailable(event.provider(), "Kafka did not acknowledge the event", cause);
     }
 
