@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * producer's own and an event reported as failed is never still sent afterwards.
  */
 @Service
-public class PublishProviderEvent {
+class PublishProviderEvent {
 
     private static final Logger log = LoggerFactory.getLogger(PublishProviderEvent.class);
     private static final String TOPIC = EventTopic.PROVIDER_EVENTS.topicName();
@@ -61,7 +61,7 @@ public class PublishProviderEvent {
     }
 
     /** Publishes the event and answers the hub's event id once Kafka has acknowledged it. */
-    public UUID publish(VerifiedEvent event) {
+    UUID publish(VerifiedEvent event) {
         UUID eventId = UUID.randomUUID();
         ProducerRecord<String, SpecificRecord> record =
                 new ProducerRecord<>(TOPIC, null, event.reference(), toAvro(eventId, event));
