@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,7 +17,10 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** What every service gets from the messaging module. */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, JooqAutoConfiguration.class})
+// jOOQ by name: it is optional, and the stateless webhook gateway runs without it on the class path.
+@AutoConfiguration(
+        after = KafkaAutoConfiguration.class,
+        afterName = "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 

@@ -1,0 +1,2 @@
+/** {@code POST /api/v1/webhooks/btcpay}. */
+package io.orderhub.webhooks.btcpay.web;

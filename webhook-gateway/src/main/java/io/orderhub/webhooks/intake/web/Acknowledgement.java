@@ -1,0 +1,31 @@
+package io.orderhub.webhooks.intake.web;
+
+import io.orderhub.webhooks.intake.WebhookOutcome;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The 200 answer to a verified webhook, in the API's success envelope: {@code {"success": true, "data":
+ * {"status": "published" | "ignored", "provider_event_id", "event_id"}}}.
+ */
+public record Acknowledgement(boolean success, Data data) {
+
+    public record Data(String status, String providerEventId, UUID eventId) {}
+
+    /**
+     * The content type is set rather than negotiated: once the event is on Kafka, an odd {@code Accept}
+     * header must not turn the answer into a 406 that makes the provider send it again.
+     */
+    public static ResponseEntity<Acknowledgement> ok(WebhookOutcome outcome) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new Acknowledgement(
+                        true,
+                        new Data(
+                                outcome.status().name().toLowerCase(Locale.ROOT),
+                                outcome.providerEventId(),
+                                outcome.eventId())));
+    }
+}

@@ -1,0 +1,2 @@
+/** Stripe webhooks: Stripe-Signature verification, event type and PaymentIntent reference, publishing. */
+package io.orderhub.webhooks.stripe;

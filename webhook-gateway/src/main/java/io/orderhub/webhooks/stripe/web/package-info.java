@@ -1,0 +1,2 @@
+/** {@code POST /api/v1/webhooks/stripe}. */
+package io.orderhub.webhooks.stripe.web;
