@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class WidgetController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WidgetController.class);
+
     /** Tests hold a request inside the handler with this, to see what a second request gets meanwhile. */
     public static volatile CountDownLatch gate = new CountDownLatch(0);
     /** While set, the provider-like endpoint fails with an unexpected error (a 500). */
@@ -51,6 +53,7 @@ public class WidgetController {
     ResponseEntity<byte[]> place(@Valid @RequestBody WidgetOrderRequest request, ApiKey caller)
             throws InterruptedException {
         caller.requireOwnSource(request.source());
+        log.info("Placing widget order {}", request.reference());
         gate.await(30, TimeUnit.SECONDS);
         return responses.commit(() -> {
             UUID id = placeWidgetOrder.place(request.source(), request.reference(), request.amount());
