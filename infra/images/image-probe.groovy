@@ -1,12 +1,13 @@
 // Runs (gmavenplus) in every module of `./mvnw -Pimages package`, before Jib, and decides for this module:
 //   - no image at all, when the module does not set orderhub.image.port (libraries, tests, bench);
 //   - a local Docker daemon (jib:dockerBuild) when one answers `docker info`, otherwise a tar file
-//     (jib:buildTar, no daemon needed), unless -Dorderhub.image.target=tar|docker says which;
+//     (jib:buildTar, no daemon needed), unless -Dorderhub.image.target=tar|docker|registry says which
+//     (registry: pushed to orderhub.image.repository by jib:build, with Docker's credential helpers);
 //   - no image, with a warning that says why, when the base image cannot be fetched from here. Jib itself
 //     would fail the whole build; the rest of the build must still pass on a machine without registry
 //     access. A release pipeline sets -Dorderhub.image.required=true, which turns that warning into a
 //     build failure, so a missing image can never pass silently there.
-// The decision is handed to the two Jib executions through project properties that the POM deliberately
+// The decision is handed to the three Jib executions through project properties that the POM deliberately
 // does not define: Maven would otherwise interpolate them when it reads the POM, before this runs.
 
 import java.util.concurrent.TimeUnit
@@ -16,13 +17,14 @@ String setting(String name, String fallback) {
     return value ? value.trim() : fallback
 }
 
-void decide(boolean tar, boolean docker) {
-    project.properties.setProperty('orderhub.image.tar.skip', String.valueOf(!tar))
-    project.properties.setProperty('orderhub.image.docker.skip', String.valueOf(!docker))
+void decide(String target) {
+    ['tar', 'docker', 'registry'].each {
+        project.properties.setProperty("orderhub.image.${it}.skip".toString(), String.valueOf(it != target))
+    }
 }
 
 if (!setting('orderhub.image.port', null)) {
-    decide(false, false)
+    decide('none')
     log.debug("${project.artifactId} is not an image module (no orderhub.image.port)")
     return
 }
@@ -71,8 +73,12 @@ String registryProblem(String host) {
     }
 }
 
-boolean daemon = target == 'docker' || (target == 'auto' && daemonAnswers())
-if (target == 'docker' && !daemonAnswers()) {
+if (!(target in ['auto', 'tar', 'docker', 'registry'])) {
+    throw new IllegalStateException("-Dorderhub.image.target=${target}: use auto, tar, docker or registry")
+}
+if (target == 'auto') {
+    target = daemonAnswers() ? 'docker' : 'tar'
+} else if (target == 'docker' && !daemonAnswers()) {
     throw new IllegalStateException("-Dorderhub.image.target=docker, but no Docker daemon answers `docker info`")
 }
 
@@ -97,10 +103,11 @@ if (problem != null) {
         throw new IllegalStateException(message + "\n(-Dorderhub.image.required=true: failing the build.)")
     }
     log.warn(message)
-    decide(false, false)
+    decide('none')
     return
 }
 
-decide(!daemon, daemon)
-log.info("Image ${image} on ${base}: building it "
-        + (daemon ? 'into the local Docker daemon' : "to target/${project.artifactId}-image.tar"))
+decide(target)
+def where = [tar: "to target/${project.artifactId}-image.tar", docker: 'into the local Docker daemon',
+             registry: "and pushing it to ${image}"]
+log.info("Image ${image} on ${base}: building it ${where[target]}")
