@@ -1,0 +1,779 @@
+package io.orderhub.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.orderhub.schemas.EventTopic;
+import io.orderhub.testsupport.ProductionImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The production shape as the real tools read it, with no Docker engine or cluster: Debian's
+ * docker-compose 1.29 renders the compose files, dclint validates them against the Compose Specification
+ * schema that Compose v2 reads, and kubectl kustomize renders infra/k8s. Each test then asserts on what
+ * those tools produced. A missing tool fails the test with how to install it (.ci/run installs them).
+ */
+class ProductionShapeTest {
+
+    private static final List<String> SERVICES =
+            List.of("order-service", "payment-service", "webhook-gateway", "callback-dispatcher");
+    private static final List<String> ORDERHUB_IMAGES =
+            Stream.concat(SERVICES.stream(), Stream.of("edge")).toList();
+    private static final Set<String> PLATFORM = Set.of("postgres", "kafka", "schema-registry");
+    private static final Set<String> STATELESS = Set.of("edge", "webhook-gateway");
+    private static final List<String> KAFKA_SETTINGS = List.of(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "SCHEMA_REGISTRY_URL",
+            "KAFKA_TOPIC_PARTITIONS",
+            "KAFKA_TOPIC_REPLICATION_FACTOR");
+    private static final List<String> API_KEY_SETTINGS = List.of("API_KEYS", "API_KEYS_FILE", "RATE_LIMIT");
+
+    /** ARCHITECTURE.md (Configuration) and README.md: which service reads which variable. */
+    private static final Map<String, List<String>> CONTRACT = Map.of(
+            "order-service",
+            concat(KAFKA_SETTINGS, API_KEY_SETTINGS, List.of("ORDER_DB_URL", "ORDER_DB_USER", "ORDER_DB_PASSWORD")),
+            "payment-service",
+            concat(
+                    KAFKA_SETTINGS,
+                    API_KEY_SETTINGS,
+                    List.of(
+                            "PAYMENT_DB_URL",
+                            "PAYMENT_DB_USER",
+                            "PAYMENT_DB_PASSWORD",
+                            "STRIPE_API_KEY",
+                            "STRIPE_API_BASE",
+                            "BTCPAY_URL",
+                            "BTCPAY_API_KEY",
+                            "BTCPAY_STORE_ID",
+                            "PAYMENT_REPAIR_AFTER",
+                            "AUTO_REFUND_CANCELLED")),
+            "webhook-gateway",
+            concat(KAFKA_SETTINGS, List.of("STRIPE_WEBHOOK_SECRET", "BTCPAY_WEBHOOK_SECRET")),
+            "callback-dispatcher",
+            concat(
+                    KAFKA_SETTINGS,
+                    API_KEY_SETTINGS,
+                    List.of(
+                            "CALLBACK_DB_URL",
+                            "CALLBACK_DB_USER",
+                            "CALLBACK_DB_PASSWORD",
+                            "WOOCOMMERCE_CALLBACK_URL",
+                            "WOOCOMMERCE_CALLBACK_SECRET",
+                            "POS_CALLBACK_URL",
+                            "POS_CALLBACK_SECRET",
+                            "B2B_CALLBACK_URL",
+                            "B2B_CALLBACK_SECRET",
+                            "CALLBACK_SECRET",
+                            "WOOCOMMERCE_CALLBACK_MODE",
+                            "WOOCOMMERCE_URL",
+                            "WOOCOMMERCE_CONSUMER_KEY",
+                            "WOOCOMMERCE_CONSUMER_SECRET",
+                            "CALLBACK_RETRY_SCHEDULE",
+                            "CALLBACK_REQUIRE_HTTPS",
+                            "CALLBACK_ALLOW_PRIVATE_NETWORKS")),
+            "edge",
+            List.of("ORDER_SERVICE_URL", "PAYMENT_SERVICE_URL", "WEBHOOK_GATEWAY_URL", "CALLBACK_DISPATCHER_URL"));
+
+    /** Secrets that exactly one service may hold. */
+    private static final Map<String, String> SECRET_OWNERS = Map.of(
+            "ORDER_DB_PASSWORD", "order-service",
+            "PAYMENT_DB_PASSWORD", "payment-service",
+            "CALLBACK_DB_PASSWORD", "callback-dispatcher",
+            "STRIPE_API_KEY", "payment-service",
+            "BTCPAY_API_KEY", "payment-service",
+            "STRIPE_WEBHOOK_SECRET", "webhook-gateway",
+            "BTCPAY_WEBHOOK_SECRET", "webhook-gateway",
+            "CALLBACK_SECRET", "callback-dispatcher",
+            "WOOCOMMERCE_CONSUMER_SECRET", "callback-dispatcher");
+
+    private static Path root;
+    private static String version;
+    private static Map<String, Map<String, Object>> compose;
+    private static Map<String, Map<String, Object>> composeDev;
+    private static Map<String, Map<String, Object>> composeTls;
+    private static List<Map<String, Object>> kubernetes;
+
+    @BeforeAll
+    static void renderWithTheRealTools() {
+        root = Path.of(System.getProperty("orderhub.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        version = projectVersion();
+        compose = services(dockerCompose("docker-compose.yml"));
+        composeDev = services(dockerCompose("docker-compose.yml", "docker-compose.dev.yml"));
+        composeTls = services(dockerCompose("docker-compose.yml", "infra/compose/tls.yml"));
+        kubernetes = yamlDocuments(run(
+                        List.of("kubectl", "kustomize", "infra/k8s"),
+                        "kubectl (1.27 or newer, with kustomize v5) from the Kubernetes packages")
+                .stdout());
+    }
+
+    // ---- docker-compose -------------------------------------------------------------------------------
+
+    @Test
+    void composeRunsThePlatformTheFourServicesAndTheEdge() {
+        assertThat(compose.keySet())
+                .containsExactlyInAnyOrderElementsOf(concat(List.copyOf(PLATFORM), SERVICES, List.of("edge")));
+    }
+
+    @Test
+    void everyComposeContainerRestartsAndReportsItsHealth() {
+        compose.forEach((name, service) -> {
+            assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
+            List<?> test = (List<?>) map(service.get("healthcheck")).get("test");
+            assertThat(test).as(name + " health check").isNotEmpty();
+        });
+        for (String name : ORDERHUB_IMAGES) {
+            assertThat(String.join(
+                            " ",
+                            strings(map(compose.get(name).get("healthcheck")).get("test"))))
+                    .as(name)
+                    .contains("/actuator/health/readiness");
+        }
+    }
+
+    @Test
+    void stateIsKeptInNamedVolumes() {
+        assertThat(volumeSources("postgres")).contains("postgres-data");
+        assertThat(volumeSources("kafka")).contains("kafka-data");
+    }
+
+    @Test
+    void onlyTheEdgePublishesAPort() {
+        compose.forEach((name, service) -> {
+            if (name.equals("edge")) {
+                assertThat(publishedPorts(service)).containsExactly("8080");
+            } else {
+                assertThat(service.get("ports")).as(name).isNull();
+            }
+        });
+    }
+
+    @Test
+    void composeRunsTheImagesTheImagesProfileBuildsAndTheTestedPlatformImages() {
+        for (String name : ORDERHUB_IMAGES) {
+            assertThat(compose.get(name).get("image")).as(name).isEqualTo("orderhub/" + name + ":" + version);
+        }
+        assertThat(compose.get("kafka").get("image")).isEqualTo(ProductionImages.KAFKA_IMAGE);
+        assertThat(compose.get("postgres").get("image")).isEqualTo(ProductionImages.POSTGRES_IMAGE);
+    }
+
+    @Test
+    void servicesStartOnlyOnceWhatTheyNeedIsHealthy() {
+        for (String name : List.of("order-service", "payment-service", "callback-dispatcher")) {
+            assertThat(dependencies(name))
+                    .containsEntry("postgres", "service_healthy")
+                    .containsEntry("kafka", "service_healthy")
+                    .containsEntry("schema-registry", "service_healthy");
+        }
+        assertThat(dependencies("webhook-gateway"))
+                .containsEntry("kafka", "service_healthy")
+                .containsEntry("schema-registry", "service_healthy")
+                .doesNotContainKey("postgres");
+        assertThat(dependencies("schema-registry")).containsEntry("postgres", "service_healthy");
+    }
+
+    @Test
+    void everyContractVariableReachesTheServiceThatReadsIt() {
+        CONTRACT.forEach((name, variables) ->
+                assertThat(environment(compose, name).keySet()).as(name).containsAll(variables));
+    }
+
+    @Test
+    void secretsReachOnlyTheServiceThatNeedsThem() {
+        SECRET_OWNERS.forEach((secret, owner) -> {
+            for (String name : ORDERHUB_IMAGES) {
+                if (!name.equals(owner)) {
+                    assertThat(environment(compose, name)).as(name).doesNotContainKey(secret);
+                }
+            }
+        });
+    }
+
+    @Test
+    void optionalSettingsAreNotPassedWhenUnsetSoServicesKeepTheirDefaults() {
+        // A bare name in compose passes the variable only when it is set: an empty string would replace
+        // the service's default (e.g. STRIPE_API_BASE, CALLBACK_REQUIRE_HTTPS).
+        Map<String, Object> payment = environment(compose, "payment-service");
+        assertThat(payment).containsEntry("STRIPE_API_BASE", null).containsEntry("API_KEYS_FILE", null);
+        assertThat(environment(compose, "callback-dispatcher")).containsEntry("CALLBACK_REQUIRE_HTTPS", null);
+    }
+
+    @Test
+    void envExampleDeclaresEveryVariableTheComposeFilesReadAndNoOther() {
+        Set<String> declared = envExampleVariables();
+        Set<String> read = new TreeSet<>();
+        for (String file : List.of("docker-compose.yml", "docker-compose.dev.yml", "infra/compose/tls.yml")) {
+            read.addAll(variablesReadBy(root.resolve(file)));
+        }
+        read.add("COMPOSE_PROJECT_NAME");
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(read);
+    }
+
+    @Test
+    void passwordsHaveNoDefaultInAnyComposeFile() {
+        Pattern password = Pattern.compile("\\$\\{([A-Z_]*PASSWORD)([^}]*)}");
+        for (String file : List.of("docker-compose.yml", "docker-compose.dev.yml", "infra/compose/tls.yml")) {
+            Matcher matcher = password.matcher(read(root.resolve(file)));
+            while (matcher.find()) {
+                assertThat(matcher.group(2)).as(file + ": " + matcher.group()).startsWith(":?");
+            }
+        }
+    }
+
+    @Test
+    void refusesToRenderWithoutTheSecretsInsteadOfUsingDefaults() throws IOException {
+        Path empty = Files.createTempFile("orderhub-empty", ".env");
+        try {
+            Result result = run(dockerComposeCommand(empty, "docker-compose.yml"), "docker-compose");
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.stderr()).containsPattern("set [A-Z_]+PASSWORD in .env");
+        } finally {
+            Files.delete(empty);
+        }
+    }
+
+    @Test
+    void developmentOverridesPublishOnLoopbackOnlyAndRelaxCallbacks() {
+        composeDev.forEach((name, service) -> {
+            List<Map<String, Object>> ports = ports(service);
+            for (Map<String, Object> port : ports) {
+                boolean origin = name.equals("edge") && "8080".equals(String.valueOf(port.get("target")));
+                if (!origin) {
+                    assertThat(port.get("host_ip")).as(name + " " + port).isEqualTo("127.0.0.1");
+                }
+            }
+        });
+        assertThat(environment(composeDev, "callback-dispatcher"))
+                .containsEntry("CALLBACK_REQUIRE_HTTPS", "false")
+                .containsEntry("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+        assertThat(environment(composeDev, "order-service").get("JAVA_TOOL_OPTIONS"))
+                .asString()
+                .contains("jdwp");
+    }
+
+    @Test
+    void tlsOverrideServesTheOriginFromMountedPemFilesAndKeepsTheActuatorOnHttp() {
+        Map<String, Object> edge = environment(composeTls, "edge");
+        assertThat(edge)
+                .containsEntry("SERVER_SSL_BUNDLE", "origin")
+                .containsEntry("SPRING_SSL_BUNDLE_PEM_ORIGIN_RELOAD_ON_UPDATE", "true")
+                .containsEntry("MANAGEMENT_SERVER_SSL_ENABLED", "false");
+        assertThat(String.valueOf(edge.get("SPRING_SSL_BUNDLE_PEM_ORIGIN_KEYSTORE_CERTIFICATE")))
+                .startsWith("/etc/orderhub/tls/");
+        assertThat(composeTls.get("edge").get("volumes").toString()).contains("/etc/orderhub/tls");
+    }
+
+    @Test
+    void composeFilesFollowTheComposeSpecificationThatComposeV2Reads() {
+        Result lint = run(
+                List.of(
+                        "dclint",
+                        "--no-color",
+                        "-c",
+                        "infra/compose/dclint.yml",
+                        "--max-warnings",
+                        "0",
+                        "docker-compose.yml",
+                        "docker-compose.dev.yml",
+                        "infra/compose/tls.yml"),
+                "dclint 3.1.0 (Docker Compose Linter) from the npm registry: npm install -g dclint@3.1.0");
+        assertThat(lint.exitCode()).as(lint.stdout() + lint.stderr()).isZero();
+    }
+
+    // ---- Kubernetes -----------------------------------------------------------------------------------
+
+    @Test
+    void kubernetesRunsTheFourServicesTheEdgeAndTheRegistryWithProbesAndResources() {
+        assertThat(names("Deployment"))
+                .containsExactlyInAnyOrderElementsOf(concat(ORDERHUB_IMAGES, List.of("schema-registry")));
+        for (Map<String, Object> deployment : kinds("Deployment")) {
+            for (Map<String, Object> container : containers(deployment)) {
+                String name = name(deployment);
+                assertThat(container).as(name).containsKeys("readinessProbe", "livenessProbe", "startupProbe");
+                Map<String, Object> resources = map(container.get("resources"));
+                assertThat(map(resources.get("requests"))).as(name).containsKeys("cpu", "memory");
+                assertThat(map(resources.get("limits"))).as(name).containsKey("memory");
+            }
+        }
+        for (String name : ORDERHUB_IMAGES) {
+            Map<String, Object> container = containers(kind("Deployment", name)).get(0);
+            assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+            assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+            assertThat(container.get("image")).isEqualTo("orderhub/" + name + ":" + version);
+        }
+    }
+
+    @Test
+    void podsRunAsNonRootWithoutPrivilegeEscalationOrCapabilities() {
+        for (Map<String, Object> deployment : kinds("Deployment")) {
+            Map<String, Object> pod = podSpec(deployment);
+            assertThat(path(pod, "securityContext", "runAsNonRoot"))
+                    .as(name(deployment))
+                    .isEqualTo(true);
+            assertThat(pod.get("automountServiceAccountToken"))
+                    .as(name(deployment))
+                    .isEqualTo(false);
+            for (Map<String, Object> container : containers(deployment)) {
+                Map<String, Object> security = map(container.get("securityContext"));
+                assertThat(security.get("allowPrivilegeEscalation")).isEqualTo(false);
+                assertThat(path(security, "capabilities", "drop")).isEqualTo(List.of("ALL"));
+            }
+        }
+        for (String name : ORDERHUB_IMAGES) {
+            Map<String, Object> container = containers(kind("Deployment", name)).get(0);
+            assertThat(path(container, "securityContext", "readOnlyRootFilesystem"))
+                    .as(name)
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
+    void onlyTheStatelessDeploymentsAutoscaleOnCpu() {
+        List<Map<String, Object>> autoscalers = kinds("HorizontalPodAutoscaler");
+        assertThat(autoscalers)
+                .extracting(hpa -> path(hpa, "spec", "scaleTargetRef", "name"))
+                .containsExactlyInAnyOrderElementsOf(STATELESS);
+        for (Map<String, Object> hpa : autoscalers) {
+            assertThat((Integer) path(hpa, "spec", "minReplicas")).isGreaterThanOrEqualTo(2);
+        }
+        for (String name : List.of("order-service", "payment-service", "callback-dispatcher")) {
+            int replicas = (Integer) path(kind("Deployment", name), "spec", "replicas");
+            assertThat(replicas).as(name).isBetween(2, topicPartitions());
+        }
+    }
+
+    @Test
+    void everyDeploymentHasADisruptionBudgetSelectingItsPods() {
+        for (Map<String, Object> deployment : kinds("Deployment")) {
+            Map<String, Object> budget = kind("PodDisruptionBudget", name(deployment));
+            assertThat(path(budget, "spec", "selector", "matchLabels"))
+                    .isEqualTo(path(deployment, "spec", "selector", "matchLabels"));
+        }
+    }
+
+    @Test
+    void servicesSelectTheirPodsAndTargetPortsTheContainersName() {
+        for (Map<String, Object> service : kinds("Service")) {
+            Map<String, Object> deployment = kind("Deployment", name(service));
+            Map<String, Object> podLabels = map(path(deployment, "spec", "template", "metadata", "labels"));
+            assertThat(podLabels).containsAllEntriesOf(map(path(service, "spec", "selector")));
+            Set<Object> containerPorts = containers(deployment).stream()
+                    .flatMap(container -> maps(container.get("ports")).stream())
+                    .map(port -> port.get("name"))
+                    .collect(Collectors.toSet());
+            for (Map<String, Object> port : maps(path(service, "spec", "ports"))) {
+                assertThat(containerPorts).as(name(service)).contains(port.get("targetPort"));
+            }
+        }
+    }
+
+    @Test
+    void podsGetTheirContractVariablesFromRenderedConfigMapsAndSecrets() {
+        Map<String, List<String>> required = Map.of(
+                "order-service", concat(KAFKA_SETTINGS, List.of("ORDER_DB_URL", "ORDER_DB_USER", "ORDER_DB_PASSWORD")),
+                "payment-service",
+                        concat(
+                                KAFKA_SETTINGS,
+                                List.of(
+                                        "PAYMENT_DB_URL",
+                                        "PAYMENT_DB_USER",
+                                        "PAYMENT_DB_PASSWORD",
+                                        "STRIPE_API_KEY",
+                                        "BTCPAY_URL",
+                                        "BTCPAY_API_KEY",
+                                        "BTCPAY_STORE_ID")),
+                "webhook-gateway", concat(KAFKA_SETTINGS, List.of("STRIPE_WEBHOOK_SECRET", "BTCPAY_WEBHOOK_SECRET")),
+                "callback-dispatcher",
+                        concat(
+                                KAFKA_SETTINGS,
+                                List.of(
+                                        "CALLBACK_DB_URL",
+                                        "CALLBACK_DB_USER",
+                                        "CALLBACK_DB_PASSWORD",
+                                        "CALLBACK_SECRET")),
+                "edge", CONTRACT.get("edge"));
+        required.forEach(
+                (name, variables) -> assertThat(podVariables(name)).as(name).containsAll(variables));
+        for (String name : List.of("order-service", "payment-service", "callback-dispatcher")) {
+            assertThat(podVariables(name)).as(name).contains("API_KEYS_FILE");
+            assertThat(mountedSecrets(name)).as(name).anyMatch(secret -> secret.startsWith("orderhub-api-keys"));
+        }
+        SECRET_OWNERS.forEach((secret, owner) -> {
+            for (String name : ORDERHUB_IMAGES) {
+                if (!name.equals(owner)) {
+                    assertThat(podVariables(name)).as(name).doesNotContain(secret);
+                }
+            }
+        });
+    }
+
+    @Test
+    void exampleSecretsAreMarkedAsExamples() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("infra/k8s/secrets"))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .isNotEmpty()
+                    .allMatch(file -> file.contains(".example."));
+        }
+        for (Map<String, Object> secret : kinds("Secret")) {
+            assertThat(map(secret.get("data"))).as(name(secret)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void ingressServesTheOriginThroughTheEdgeWithTlsAndABodyLimitAboveOneMebibyte() {
+        List<Map<String, Object>> ingresses = kinds("Ingress");
+        assertThat(ingresses).hasSize(1);
+        Map<String, Object> ingress = ingresses.get(0);
+        assertThat(maps(path(ingress, "spec", "tls"))).isNotEmpty();
+        List<Map<String, Object>> paths = new ArrayList<>();
+        for (Map<String, Object> rule : maps(path(ingress, "spec", "rules"))) {
+            paths.addAll(maps(path(rule, "http", "paths")));
+        }
+        assertThat(paths).extracting(p -> p.get("path")).containsExactlyInAnyOrder("/api/v1", "/health");
+        assertThat(paths).extracting(p -> path(p, "backend", "service", "name")).containsOnly("edge");
+        String bodySize = String.valueOf(
+                map(path(ingress, "metadata", "annotations")).get("nginx.ingress.kubernetes.io/proxy-body-size"));
+        assertThat(bytes(bodySize)).isGreaterThan(1024 * 1024);
+    }
+
+    @Test
+    void kafkaTopicsDeclareEveryContractTopicAsTheServicesWouldCreateIt() {
+        List<Map<String, Object>> topics = kinds("KafkaTopic");
+        assertThat(topics)
+                .extracting(topic -> path(topic, "spec", "topicName"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventTopic.values())
+                        .map(EventTopic::topicName)
+                        .toList());
+        Map<String, Object> config = configMap("orderhub-config");
+        for (Map<String, Object> topic : topics) {
+            assertThat(path(topic, "spec", "partitions")).isEqualTo(topicPartitions());
+            assertThat(String.valueOf(path(topic, "spec", "replicas")))
+                    .isEqualTo(config.get("KAFKA_TOPIC_REPLICATION_FACTOR"));
+            int minInSync = (Integer) path(topic, "spec", "config", "min.insync.replicas");
+            assertThat(minInSync).isGreaterThan(1).isLessThan((Integer) path(topic, "spec", "replicas"));
+        }
+    }
+
+    // ---- running the tools ----------------------------------------------------------------------------
+
+    private record Result(int exitCode, String stdout, String stderr) {}
+
+    private static Map<String, Object> dockerCompose(String... files) {
+        Result result = run(
+                dockerComposeCommand(root.resolve(".env.example"), files),
+                "docker-compose 1.29 from Debian: apt-get install -y docker-compose");
+        if (result.exitCode() != 0) {
+            fail("docker-compose config failed for %s:%n%s", List.of(files), result.stderr());
+        }
+        return yamlDocuments(result.stdout()).get(0);
+    }
+
+    private static List<String> dockerComposeCommand(Path envFile, String... files) {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "--env-file", envFile.toString()));
+        for (String file : files) {
+            command.add("-f");
+            command.add(file);
+        }
+        command.add("config");
+        return command;
+    }
+
+    /**
+     * Runs a tool in the project root with a clean environment, so that neither the caller's variables
+     * nor a developer's .env change what it renders.
+     */
+    private static Result run(List<String> command, String installHint) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        Map<String, String> environment = builder.environment();
+        String path = environment.get("PATH");
+        String home = environment.get("HOME");
+        environment.clear();
+        environment.put("PATH", Objects.requireNonNullElse(path, "/usr/local/bin:/usr/bin:/bin"));
+        environment.put("HOME", Objects.requireNonNullElse(home, "/tmp"));
+        try {
+            Path out = Files.createTempFile("orderhub-tool", ".out");
+            Path err = Files.createTempFile("orderhub-tool", ".err");
+            try {
+                Process process = builder.redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    fail("%s did not finish within 120 s", command);
+                }
+                return new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException notInstalled) {
+            return fail(
+                    "%s is needed to check the production shape and could not be run (%s). Install %s;"
+                            + " .ci/run does.",
+                    command.get(0), notInstalled.getMessage(), installHint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while running %s", command);
+        }
+    }
+
+    // ---- reading what the tools rendered --------------------------------------------------------------
+
+    private static List<Map<String, Object>> yamlDocuments(String text) {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : yaml.loadAll(text)) {
+            if (document != null) {
+                documents.add(map(document));
+            }
+        }
+        return documents;
+    }
+
+    private static Map<String, Map<String, Object>> services(Map<String, Object> composeModel) {
+        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+        map(composeModel.get("services")).forEach((name, service) -> services.put(name, map(service)));
+        return services;
+    }
+
+    private static Map<String, Object> environment(Map<String, Map<String, Object>> model, String service) {
+        return map(model.get(service).get("environment"));
+    }
+
+    private static Map<String, String> dependencies(String service) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        map(compose.get(service).get("depends_on"))
+                .forEach((name, spec) ->
+                        conditions.put(name, String.valueOf(map(spec).get("condition"))));
+        return conditions;
+    }
+
+    /** docker-compose 1.29 renders volumes as "source:target:mode" strings. */
+    private static List<String> volumeSources(String service) {
+        return ((Collection<?>) compose.get(service).get("volumes"))
+                .stream()
+                        .map(volume -> volume instanceof Map<?, ?> entry
+                                ? String.valueOf(entry.get("source"))
+                                : String.valueOf(volume).split(":")[0])
+                        .toList();
+    }
+
+    /** docker-compose 1.29 renders ports as "[ip:]host:container/protocol" strings or long-syntax maps. */
+    private static List<Map<String, Object>> ports(Map<String, Object> service) {
+        List<Map<String, Object>> ports = new ArrayList<>();
+        if (service.get("ports") instanceof List<?> list) {
+            for (Object port : list) {
+                if (port instanceof Map<?, ?>) {
+                    ports.add(map(port));
+                } else {
+                    String[] parts =
+                            String.valueOf(port).replaceFirst("/(tcp|udp)$", "").split(":");
+                    Map<String, Object> parsed = new LinkedHashMap<>();
+                    parsed.put("target", parts[parts.length - 1]);
+                    parsed.put("published", parts.length > 1 ? parts[parts.length - 2] : null);
+                    parsed.put("host_ip", parts.length > 2 ? parts[0] : null);
+                    ports.add(parsed);
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static List<String> publishedPorts(Map<String, Object> service) {
+        return ports(service).stream()
+                .map(port -> String.valueOf(port.get("published")))
+                .toList();
+    }
+
+    private static Set<String> envExampleVariables() {
+        Pattern assignment = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=");
+        Set<String> names = new TreeSet<>();
+        for (String line : lines(root.resolve(".env.example"))) {
+            Matcher matcher = assignment.matcher(line);
+            if (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Interpolated (${NAME...}) and passed-through (a bare NAME: key under environment) variables. */
+    private static Set<String> variablesReadBy(Path composeFile) {
+        Set<String> names = new TreeSet<>();
+        Matcher interpolated = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(read(composeFile));
+        while (interpolated.find()) {
+            names.add(interpolated.group(1));
+        }
+        Pattern bare = Pattern.compile("^\\s+([A-Z][A-Z0-9_]*):\\s*(#.*)?$");
+        for (String line : lines(composeFile)) {
+            Matcher matcher = bare.matcher(line);
+            if (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static List<Map<String, Object>> kinds(String kind) {
+        return kubernetes.stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
+    }
+
+    private static List<String> names(String kind) {
+        return kinds(kind).stream().map(ProductionShapeTest::name).toList();
+    }
+
+    private static Map<String, Object> kind(String kind, String name) {
+        return kinds(kind).stream()
+                .filter(doc -> name.equals(name(doc)))
+                .findFirst()
+                .orElseGet(() -> fail("no %s named %s in infra/k8s", kind, name));
+    }
+
+    private static String name(Map<String, Object> resource) {
+        return String.valueOf(path(resource, "metadata", "name"));
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> deployment) {
+        return map(path(deployment, "spec", "template", "spec"));
+    }
+
+    private static List<Map<String, Object>> containers(Map<String, Object> deployment) {
+        return maps(podSpec(deployment).get("containers"));
+    }
+
+    /** Every variable a Deployment's container gets: env entries plus the keys of its envFrom sources. */
+    private static Set<String> podVariables(String deployment) {
+        Set<String> variables = new LinkedHashSet<>();
+        for (Map<String, Object> container : containers(kind("Deployment", deployment))) {
+            maps(container.get("env")).forEach(env -> variables.add(String.valueOf(env.get("name"))));
+            for (Map<String, Object> source : maps(container.get("envFrom"))) {
+                if (source.containsKey("configMapRef")) {
+                    String ref = String.valueOf(map(source.get("configMapRef")).get("name"));
+                    variables.addAll(map(kind("ConfigMap", ref).get("data")).keySet());
+                }
+                if (source.containsKey("secretRef")) {
+                    String ref = String.valueOf(map(source.get("secretRef")).get("name"));
+                    variables.addAll(map(kind("Secret", ref).get("data")).keySet());
+                }
+            }
+        }
+        return variables;
+    }
+
+    private static List<String> mountedSecrets(String deployment) {
+        return maps(podSpec(kind("Deployment", deployment)).get("volumes")).stream()
+                .filter(volume -> volume.containsKey("secret"))
+                .map(volume -> String.valueOf(map(volume.get("secret")).get("secretName")))
+                .peek(secret -> kind("Secret", secret))
+                .toList();
+    }
+
+    private static Map<String, Object> configMap(String generatedName) {
+        return kinds("ConfigMap").stream()
+                .filter(doc -> name(doc).startsWith(generatedName + "-"))
+                .map(doc -> map(doc.get("data")))
+                .findFirst()
+                .orElseGet(() -> fail("no ConfigMap generated as %s", generatedName));
+    }
+
+    private static int topicPartitions() {
+        return Integer.parseInt(String.valueOf(configMap("orderhub-config").get("KAFKA_TOPIC_PARTITIONS")));
+    }
+
+    private static long bytes(String size) {
+        Matcher matcher = Pattern.compile("(?i)(\\d+)([km]?)").matcher(size.trim());
+        assertThat(matcher.matches()).as("an nginx size: " + size).isTrue();
+        long value = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toLowerCase()) {
+            case "k" -> value * 1024;
+            case "m" -> value * 1024 * 1024;
+            default -> value;
+        };
+    }
+
+    private static String projectVersion() {
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var pom = factory.newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+            var children = pom.getDocumentElement().getChildNodes();
+            for (int i = 0; i < children.getLength(); i++) {
+                if ("version".equals(children.item(i).getNodeName())) {
+                    return children.item(i).getTextContent().trim();
+                }
+            }
+            return fail("no <version> in %s", root.resolve("pom.xml"));
+        } catch (Exception e) {
+            return fail("cannot read the project version from pom.xml: %s", e.getMessage());
+        }
+    }
+
+    private static Object path(Object node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            current = map(current).get(key);
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return node == null ? Map.of() : (Map<String, Object>) node;
+    }
+
+    private static List<Map<String, Object>> maps(Object node) {
+        return node == null
+                ? List.of()
+                : ((Collection<?>) node).stream().map(ProductionShapeTest::map).toList();
+    }
+
+    private static List<String> strings(Object node) {
+        return ((Collection<?>) node).stream().map(String::valueOf).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        return read(file).lines().toList();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toList();
+    }
+}
