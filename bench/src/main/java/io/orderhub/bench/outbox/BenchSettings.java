@@ -2,6 +2,7 @@ package io.orderhub.bench.outbox;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,34 +25,44 @@ record BenchSettings(
         long peakRecords,
         int backlogRows,
         int writers,
-        int recordSize) {
+        int recordSize,
+        boolean profileRelay) {
 
     static final String USAGE = """
             bench/run OutboxRelayBench [--quick] [--rate N] [--latency-seconds N] [--warmup-seconds N]
-                                       [--peak-records N] [--backlog-rows N] [--writers N]
-              --quick   a short smoke run (10 s latency runs, 50,000-row backlog): proves it works, measures little
+                                       [--peak-records N] [--backlog-rows N] [--writers N] [--profile-relay]
+              --quick          a short smoke run (10 s latency runs, 50,000-row backlog): proves it works, measures little
+              --profile-relay  samples the relay thread's stack every 5 ms: where its wall-clock time goes
             """;
 
     static BenchSettings full() {
         return new BenchSettings(
-                "full", 1_000, Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000_000, 200_000, 16, 600);
+                "full", 1_000, Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000_000, 200_000, 16, 600, false);
     }
 
     static BenchSettings quick() {
         return new BenchSettings(
-                "quick", 1_000, Duration.ofSeconds(10), Duration.ofSeconds(3), 200_000, 50_000, 16, 600);
+                "quick", 1_000, Duration.ofSeconds(10), Duration.ofSeconds(3), 200_000, 50_000, 16, 600, false);
     }
 
     static BenchSettings parse(String... args) {
-        BenchSettings settings = full();
-        for (String arg : args) {
-            if (arg.equals("--quick")) {
-                settings = quick();
-            }
-        }
+        BenchSettings settings = List.of(args).contains("--quick") ? quick() : full();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--quick")) {
+                continue;
+            }
+            if (arg.equals("--profile-relay")) {
+                settings = new BenchSettings(
+                        settings.mode(),
+                        settings.rate(),
+                        settings.latencyDuration(),
+                        settings.warmUp(),
+                        settings.peakRecords(),
+                        settings.backlogRows(),
+                        settings.writers(),
+                        settings.recordSize(),
+                        true);
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -82,7 +93,8 @@ record BenchSettings(
                 newPeak > 0 ? newPeak : peakRecords,
                 newBacklog > 0 ? newBacklog : backlogRows,
                 newWriters > 0 ? newWriters : writers,
-                recordSize);
+                recordSize,
+                profileRelay);
     }
 
     private static long positive(String option, String text) {
@@ -107,6 +119,7 @@ record BenchSettings(
         described.put("backlog_rows", backlogRows);
         described.put("writer_threads", writers);
         described.put("record_bytes", recordSize);
+        described.put("profile_relay", profileRelay);
         return described;
     }
 }

@@ -257,12 +257,16 @@ public final class OutboxRelayBench {
         double lagTotalBefore = lag == null ? 0 : lag.totalTime(TimeUnit.MILLISECONDS);
         tracker.takeCommitToAck();
         tracker.takeAppendToAck();
+        RelayThreadSampler profile = settings.profileRelay() ? RelayThreadSampler.start(5_000) : null;
         RateDriver.Result measured =
                 RateDriver.run(settings.rate(), settings.latencyDuration(), settings.writers(), i -> {
                     UUID eventId = UUID.randomUUID();
                     tracker.expect(eventId);
                     append.append(randomOf(orders), eventId);
                 });
+        if (profile != null) {
+            profile.close();
+        }
         if (!awaitTrue(
                 "every measured row's acknowledgement", Duration.ofSeconds(60), () -> tracker.unacknowledged() == 0)) {
             problems.add(tracker.unacknowledged() + " committed rows of the latency run were never acknowledged");
@@ -295,6 +299,9 @@ public final class OutboxRelayBench {
         described.put("acked_before_commit_returned", tracker.ackedBeforeCommitReturned());
         described.put("failed_sends", tracker.failedAcks());
         described.put("relay_settings", relaySettings(service));
+        if (profile != null) {
+            described.put("relay_thread_profile", profile.describe());
+        }
         log("Relay commit → ack: " + described.get("commit_to_ack"));
         return described;
     }
@@ -344,9 +351,13 @@ public final class OutboxRelayBench {
         long offsetsBefore = endOffsets(admin, RELAY_TOPIC);
         AckTracker.Drain drain = AckTracker.INSTANCE.startDrain(rows);
         log("Relay throughput: draining");
+        RelayThreadSampler profile = settings.profileRelay() ? RelayThreadSampler.start(5_000) : null;
         long start = System.nanoTime();
         relay.start();
         boolean drained = drain.await(Math.max(300, rows / 500), TimeUnit.SECONDS);
+        if (profile != null) {
+            profile.close();
+        }
         long acked = drain.acked();
         AckTracker.INSTANCE.stopDrain();
         long emptyAt = 0;
@@ -380,6 +391,9 @@ public final class OutboxRelayBench {
         }
         described.put("records_on_topic", published);
         described.put("failed_sends", AckTracker.INSTANCE.failedAcks());
+        if (profile != null) {
+            described.put("relay_thread_profile", profile.describe());
+        }
         log("Relay throughput: " + described);
         return described;
     }
@@ -439,7 +453,7 @@ public final class OutboxRelayBench {
                 + " is checked to reach the topic exactly once.");
         results.line("");
         results.line("Run: `bench/run OutboxRelayBench` (full) or `bench/run OutboxRelayBench --quick` (smoke run)."
-                + " For a profile: `BENCH_JAVA_OPTS='-Xmx2g -XX:StartFlightRecording=filename=relay.jfr'`.");
+                + " `--profile-relay` adds where the relay thread's wall-clock time goes; see bench/README.md.");
         return targets;
     }
 
