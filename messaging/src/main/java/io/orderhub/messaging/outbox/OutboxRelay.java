@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -176,15 +177,26 @@ public class OutboxRelay implements SmartLifecycle {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(producer.send(row.toProducerRecord()));
+            // Only a prefix of the batch is sent when the round ends early; the rest stay for the next
+            // round, after the rows before them, so order holds.
+            if (!running) {
+                break;
+            }
+            Future<RecordMetadata> ack = producer.send(row.toProducerRecord());
+            acks.add(ack);
+            if (failedAlready(ack)) {
+                // The producer could not even queue it (no metadata within max.block.ms): each further send
+                // would block as long, keeping the round, the lock and stop() waiting rows × max.block.ms.
+                break;
+            }
         }
         producer.flush();
 
-        List<Long> delivered = new ArrayList<>(rows.size());
+        List<Long> delivered = new ArrayList<>(acks.size());
         Set<String> failedAggregates = new HashSet<>();
         Exception failure = null;
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             Row row = rows.get(i);
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -208,9 +220,24 @@ public class OutboxRelay implements SmartLifecycle {
             }
             metrics.failed();
             throw new IllegalStateException(
-                    "Kafka did not acknowledge " + (rows.size() - delivered.size()) + " outbox rows", failure);
+                    "Kafka did not acknowledge " + (acks.size() - delivered.size()) + " outbox rows", failure);
         }
-        return rows.size();
+        return acks.size();
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private boolean tryLock(DSLContext db) {
