@@ -65,17 +65,34 @@ final class RelayThreadSampler implements AutoCloseable {
         total++;
     }
 
-    /** "relay method:line → the call it is in", or the relay's loop when it is between calls. */
+    /**
+     * "relay method:line → the call it is in [what the thread was doing]", where the last part tells
+     * waiting for a socket (PostgreSQL's answer) from waiting for another thread (Kafka's I/O thread) and
+     * from running on a CPU (or waiting for one: the machine's load decides that share).
+     */
     static String classify(ThreadInfo info) {
         StackTraceElement[] stack = info.getStackTrace();
         for (int i = 0; i < stack.length; i++) {
             if (stack[i].getClassName().startsWith(RELAY_CLASS)) {
                 String relayFrame = stack[i].getMethodName() + ":" + stack[i].getLineNumber();
                 String callee = i == 0 ? "(own code)" : calleeOf(Arrays.copyOfRange(stack, 0, i));
-                return relayFrame + " → " + callee;
+                return relayFrame + " → " + callee + " [" + activity(info, stack) + "]";
             }
         }
         return "outside the relay";
+    }
+
+    private static String activity(ThreadInfo info, StackTraceElement[] stack) {
+        if (info.getThreadState() != Thread.State.RUNNABLE) {
+            return "waiting";
+        }
+        if (stack.length > 0 && stack[0].isNativeMethod()) {
+            String method = stack[0].getMethodName().toLowerCase(java.util.Locale.ROOT);
+            if (method.contains("read") || method.contains("poll") || method.contains("recv")) {
+                return "socket";
+            }
+        }
+        return "cpu";
     }
 
     /** The outermost library call the relay made, e.g. {@code KafkaProducer.flush} or jOOQ's execute. */
