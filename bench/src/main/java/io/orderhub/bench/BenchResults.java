@@ -35,6 +35,12 @@ public final class BenchResults {
 
     /** p50, p90, p99, p99.9 and max of a latency histogram recorded in microseconds, in milliseconds. */
     public BenchResults latency(String key, Histogram micros) {
+        figures.put(key, percentiles(micros));
+        return this;
+    }
+
+    /** Count, p50, p90, p99, p99.9 and max of a latency histogram recorded in microseconds, in milliseconds. */
+    public static Map<String, Object> percentiles(Histogram micros) {
         Map<String, Object> percentiles = new LinkedHashMap<>();
         percentiles.put("count", micros.getTotalCount());
         percentiles.put("p50_ms", millis(micros.getValueAtPercentile(50)));
@@ -42,8 +48,7 @@ public final class BenchResults {
         percentiles.put("p99_ms", millis(micros.getValueAtPercentile(99)));
         percentiles.put("p999_ms", millis(micros.getValueAtPercentile(99.9)));
         percentiles.put("max_ms", millis(micros.getMaxValue()));
-        figures.put(key, percentiles);
-        return this;
+        return percentiles;
     }
 
     /** A line of prose for the markdown file: what was measured and how to read it. */

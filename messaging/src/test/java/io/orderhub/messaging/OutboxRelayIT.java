@@ -155,6 +155,38 @@ class OutboxRelayIT {
     }
 
     @Test
+    void stopsPromptlyAndReleasesItsLockWhileKafkaIsUnreachable() throws Exception {
+        relay.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !relay.isLeader());
+        UUID aggregate = UUID.randomUUID();
+        List<UUID> committed = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            committed.add(appendTestEvent.append(aggregate));
+        }
+        // Each of its sends waits up to max.block.ms (2 s) for metadata that never comes: 50 rows would
+        // keep a relay that sends them all in its round, and its lock, for 100 s.
+        OutboxRelay doomed = relayTo("127.0.0.1:" + closedPort());
+        doomed.start();
+        await().atMost(Duration.ofSeconds(10)).until(doomed::isLeader);
+
+        doomed.stop();
+
+        assertThat(doomed.isLeader()).isFalse();
+        relay.start();
+        List<CallbackEvent> arrived = recorder.awaitValues(
+                CallbackEvent.class,
+                events -> events.stream()
+                                .filter(e -> e.getOrderId().equals(aggregate))
+                                .count()
+                        >= 50,
+                Duration.ofSeconds(60));
+        assertThat(arrived.stream()
+                        .filter(e -> e.getOrderId().equals(aggregate))
+                        .map(CallbackEvent::getEventId))
+                .containsExactlyElementsOf(committed);
+    }
+
+    @Test
     void onlyOneInstanceRelaysAtATimeAndAStandbyTakesOver() {
         OutboxRelay standby = relayTo(TestKafka.bootstrapServers());
         standby.start();

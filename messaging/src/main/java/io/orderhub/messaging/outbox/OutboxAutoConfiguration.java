@@ -43,6 +43,10 @@ public class OutboxAutoConfiguration {
                 properties.sendTimeout().toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
                 Math.min(properties.sendTimeout().toMillis(), 15_000));
+        // A send waits this long for metadata while Kafka is unreachable (default 60 s): longer than
+        // stop() waits for the relay's thread, which would then still hold the relay lock.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int)
+                Math.min(properties.sendTimeout().toMillis(), 15_000));
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         MeterRegistry registry = meterRegistry.getIfAvailable();
         return new OutboxRelay(

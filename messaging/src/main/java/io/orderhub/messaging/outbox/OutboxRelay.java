@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -185,22 +186,22 @@ public class OutboxRelay implements SmartLifecycle {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         Exception failure = null;
         for (Row row : rows) {
+            // Only a prefix of the batch is sent when the round ends early; the rest stay for the next
+            // round, after the rows before them, so order holds.
             if (!running) {
                 break;
             }
-            try {
-                acks.add(producer.send(row.toProducerRecord()));
-            } catch (RuntimeException e) {
-                // No metadata within max.block.ms (the broker is unreachable): do not block once per row.
-                failure = e;
+            Future<RecordMetadata> ack = producer.send(row.toProducerRecord());
+            acks.add(ack);
+            if (failedAlready(ack)) {
+                // The producer could not even queue it (no metadata within max.block.ms): each further send
+                // would block as long, keeping the round, the lock and stop() waiting rows × max.block.ms.
                 break;
             }
         }
-        if (!acks.isEmpty()) {
-            producer.flush();
-        }
+        producer.flush();
 
-        List<Long> delivered = new ArrayList<>(rows.size());
+        List<Long> delivered = new ArrayList<>(acks.size());
         Set<String> failedAggregates = new HashSet<>();
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (int i = 0; i < acks.size(); i++) {
@@ -221,15 +222,30 @@ public class OutboxRelay implements SmartLifecycle {
                     .where(OUTBOX.POSITION.eq(DSL.any(delivered.toArray(Long[]::new))))
                     .execute();
         }
-        if (failure != null || acks.size() < rows.size() && running) {
+        if (failure != null) {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             metrics.failed();
             throw new IllegalStateException(
-                    "Kafka did not acknowledge " + (rows.size() - delivered.size()) + " outbox rows", failure);
+                    "Kafka did not acknowledge " + (acks.size() - delivered.size()) + " outbox rows", failure);
         }
-        return rows.size();
+        return acks.size();
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private boolean tryLock(DSLContext db) {
