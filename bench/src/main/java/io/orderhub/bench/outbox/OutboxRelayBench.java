@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.orderhub.bench.BenchResults;
+import io.orderhub.bench.DurablePostgres;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.messaging.outbox.OutboxProperties;
 import io.orderhub.messaging.outbox.OutboxRelay;

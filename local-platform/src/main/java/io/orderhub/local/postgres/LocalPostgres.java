@@ -30,6 +30,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky turns synchronous_commit off by default; the local run keeps what it commits.
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "300");
             if (port != 0) {
                 builder.setPort(port);

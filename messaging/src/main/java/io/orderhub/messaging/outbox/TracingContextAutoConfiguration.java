@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 
 /** Keeps the trace context of the writing request in the outbox row, when the service traces. */
 @AutoConfiguration(
-        afterName = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+        afterName = {
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration"
+        },
         before = OutboxAutoConfiguration.class)
 @ConditionalOnClass(Tracer.class)
 @ConditionalOnBean(Tracer.class)

@@ -1,4 +1,4 @@
-package io.orderhub.bench.outbox;
+package io.orderhub.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code LocalPostgres.startPersistent(...)} fits: zonky's builder sets {@code synchronous_commit=off}
  * by default, which would hide the commit's fsync, the largest cost of a writer's transaction.
  */
-final class DurablePostgres implements AutoCloseable {
+public final class DurablePostgres implements AutoCloseable {
 
     static final String DATABASE = "outbox_bench";
     private static final List<String> DURABILITY_SETTINGS =
@@ -31,7 +31,7 @@ final class DurablePostgres implements AutoCloseable {
         this.server = server;
     }
 
-    static DurablePostgres start(Path dataDirectory) {
+    public static DurablePostgres start(Path dataDirectory) {
         try {
             DurablePostgres postgres = new DurablePostgres(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -50,16 +50,16 @@ final class DurablePostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
     }
 
-    String username() {
+    public String username() {
         return "postgres";
     }
 
     /** The server's version and durability settings, as the server reports them. */
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> described = new LinkedHashMap<>();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
