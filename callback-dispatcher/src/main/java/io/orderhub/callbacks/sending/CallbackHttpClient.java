@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CallbackHttpClient {
 
+    /** Where the receiver's {@code Retry-After} is kept away from OkHttp (see {@link #hideRetryAfter}). */
+    private static final String RETRY_AFTER_SEEN = "X-OrderHub-Retry-After";
+
     private static final int EXCERPT_BYTES = 1024;
     private static final int EXCERPT_CHARS = 500;
 
@@ -49,6 +52,7 @@ class CallbackHttpClient {
                 .readTimeout(properties.timeout())
                 .writeTimeout(properties.timeout())
                 .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+                .addNetworkInterceptor(CallbackHttpClient::hideRetryAfter)
                 .build();
         http.dispatcher().setMaxRequestsPerHost(properties.perEndpointConcurrency());
     }
@@ -76,7 +80,7 @@ class CallbackHttpClient {
             return new SendResult(
                     SendResult.Outcome.FAILED,
                     code,
-                    retryAfter(response.header("Retry-After")),
+                    retryAfter(response.header(RETRY_AFTER_SEEN)),
                     latency,
                     excerpt,
                     error,
@@ -89,6 +93,23 @@ class CallbackHttpClient {
             }
             return new SendResult(SendResult.Outcome.FAILED, null, null, latency, null, describe(e), url);
         }
+    }
+
+    /**
+     * OkHttp repeats a request by itself when a 503 carries {@code Retry-After: 0}, even with retries and
+     * redirects switched off. Every attempt must be one request, logged and counted, so the header is moved
+     * out of OkHttp's sight before its follow-up logic reads it; the schedule honours it instead.
+     */
+    private static Response hideRetryAfter(okhttp3.Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter == null) {
+            return response;
+        }
+        return response.newBuilder()
+                .removeHeader("Retry-After")
+                .header(RETRY_AFTER_SEEN, retryAfter)
+                .build();
     }
 
     private static String describe(IOException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ public class TargetGuard implements Dns {
     private final boolean allowPrivateNetworks;
     private final Dns resolver;
 
+    @Autowired
     TargetGuard(CallbackProperties properties) {
         this(properties.requireHttps(), properties.allowPrivateNetworks(), Dns.SYSTEM);
     }
