@@ -68,6 +68,10 @@ class ClaimDueDeliveries {
             UUID token = UUID.randomUUID();
             Delivery claimed = deliveries.claim(due.delivery(), token, until);
             deliveries.markInflight(claimed.orderId(), claimed.id(), until);
+            // Older open ones of the order (left waiting by a lease that ran out) will never be sent now.
+            for (Delivery older : deliveries.lockWaiting(claimed.orderId(), claimed.orderVersion() - 1, now)) {
+                supersede(older, endpoint, now);
+            }
             claims.add(new Claim(claimed, token));
         }
         return claims;

@@ -169,8 +169,11 @@ class DeliveryRepository {
                         .and(DELIVERY.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label())));
     }
 
+    private static final io.orderhub.callbacks.jooq.tables.Delivery NEWER = DELIVERY.as("newer");
+
     /**
-     * Due deliveries of one endpoint whose order has nothing on the wire, oldest due first, locked together
+     * Due deliveries of one endpoint whose order has nothing on the wire and no newer open delivery (only
+     * the newest state of an order is ever sent), oldest due first, locked together
      * with their order's state. SKIP LOCKED lets many instances claim side by side; locking the order's state
      * row keeps two workers from claiming two deliveries of one order at the same time.
      */
@@ -185,6 +188,11 @@ class DeliveryRepository {
                 .and(DELIVERY.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label()))
                 .and(DELIVERY.NEXT_ATTEMPT_AT.le(at))
                 .and(ORDER_STATE.INFLIGHT_UNTIL.isNull().or(ORDER_STATE.INFLIGHT_UNTIL.lt(at)))
+                .andNotExists(DSL.selectOne()
+                        .from(NEWER)
+                        .where(NEWER.ORDER_ID.eq(DELIVERY.ORDER_ID))
+                        .and(NEWER.ORDER_VERSION.gt(DELIVERY.ORDER_VERSION))
+                        .and(NEWER.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label())))
                 .orderBy(DELIVERY.NEXT_ATTEMPT_AT, DELIVERY.CREATED_AT)
                 .limit(limit)
                 .forUpdate()

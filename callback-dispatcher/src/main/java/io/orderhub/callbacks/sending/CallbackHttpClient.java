@@ -54,7 +54,6 @@ class CallbackHttpClient {
                 .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
                 .addNetworkInterceptor(CallbackHttpClient::hideRetryAfter)
                 .build();
-        http.dispatcher().setMaxRequestsPerHost(properties.perEndpointConcurrency());
     }
 
     SendResult execute(Request request) {
