@@ -92,6 +92,7 @@ final class LocalSettings {
         defaults.put("WOOCOMMERCE_CONSUMER_KEY", null);
         defaults.put("WOOCOMMERCE_CONSUMER_SECRET", null);
         defaults.put("CALLBACK_RETRY_SCHEDULE", "5s,5m,30m,2h,5h,10h,14h,20h,24h");
+        defaults.put("CALLBACK_ENDPOINT_CONCURRENCY", "4");
         // The local run calls back to receivers on this machine, over plain http.
         defaults.put("CALLBACK_REQUIRE_HTTPS", "false");
         defaults.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");

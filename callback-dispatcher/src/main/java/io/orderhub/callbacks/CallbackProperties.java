@@ -1,0 +1,44 @@
+package io.orderhub.callbacks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The dispatcher's settings ({@code orderhub.callbacks.*}), bound from the contract's variables in
+ * application.yml. The endpoints themselves are read from the environment ({@code *_CALLBACK_URL}).
+ *
+ * @param woocommerceMode {@code WOOCOMMERCE_CALLBACK_MODE}: {@code hub} (the plugin's route) or {@code rest}
+ * @param retrySchedule {@code CALLBACK_RETRY_SCHEDULE}: the delays before each retry, comma-separated
+ * @param requireHttps {@code CALLBACK_REQUIRE_HTTPS}: refuse plain-http targets
+ * @param allowPrivateNetworks {@code CALLBACK_ALLOW_PRIVATE_NETWORKS}: allow private, loopback and
+ *     link-local targets
+ * @param timeout one HTTP request's whole budget (connect, send, answer)
+ * @param perEndpointConcurrency requests in flight to one endpoint from one instance
+ * @param claimLease how long a claimed delivery belongs to its worker; a crashed worker's delivery is
+ *     claimed again after it
+ * @param pollInterval how often due deliveries are looked for when nothing woke the dispatcher
+ * @param batchSize the most deliveries claimed in one round per endpoint
+ */
+@ConfigurationProperties("orderhub.callbacks")
+public record CallbackProperties(
+        @DefaultValue("hub") String woocommerceMode,
+        @DefaultValue("5s,5m,30m,2h,5h,10h,14h,20h,24h") String retrySchedule,
+        @DefaultValue("true") boolean requireHttps,
+        @DefaultValue("false") boolean allowPrivateNetworks,
+        @DefaultValue("15s") Duration timeout,
+        @DefaultValue("4") int perEndpointConcurrency,
+        @DefaultValue("60s") Duration claimLease,
+        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("50") int batchSize) {
+
+    public CallbackProperties {
+        if (perEndpointConcurrency < 1) {
+            throw new IllegalArgumentException("per-endpoint-concurrency must be at least 1");
+        }
+        if (claimLease.compareTo(timeout.multipliedBy(2)) <= 0) {
+            // WooCommerce REST mode makes two requests per attempt; the lease must outlast both.
+            throw new IllegalArgumentException("claim-lease must exceed twice the timeout");
+        }
+    }
+}

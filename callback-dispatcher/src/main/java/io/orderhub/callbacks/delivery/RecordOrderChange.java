@@ -1,0 +1,114 @@
+package io.orderhub.callbacks.delivery;
+
+import io.orderhub.callbacks.endpoint.CallbackEndpoints;
+import io.orderhub.callbacks.endpoint.Endpoint;
+import io.orderhub.events.CallbackEventType;
+import io.orderhub.events.OrderEvent;
+import io.orderhub.messaging.inbox.Inbox;
+import io.orderhub.schemas.EventTopic;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns an order event into a stored delivery — never an HTTP call, so a slow channel never holds up the
+ * consumer. Each event once (inbox). Changes after creation become one delivery for the owning channel;
+ * a newer version supersedes older ones still waiting; an unconfigured channel is recorded as skipped.
+ */
+@Service
+public class RecordOrderChange {
+
+    private final Inbox inbox;
+    private final DeliveryRepository deliveries;
+    private final CallbackEndpoints endpoints;
+    private final CallbackEvents events;
+    private final DeliveryMetrics metrics;
+    private final DispatchSignal signal;
+    private final Clock clock;
+
+    RecordOrderChange(
+            Inbox inbox,
+            DeliveryRepository deliveries,
+            CallbackEndpoints endpoints,
+            CallbackEvents events,
+            DeliveryMetrics metrics,
+            DispatchSignal signal,
+            Clock clock) {
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.events = events;
+        this.metrics = metrics;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(OrderEvent event) {
+        if (!inbox.firstDelivery(event.getEventId(), EventTopic.ORDER_EVENTS.topicName())) {
+            return;
+        }
+        switch (event.getType()) {
+            case CREATED -> {
+                // The channel created the order itself: nothing to tell it.
+            }
+            case STATUS_CHANGED, PAYMENT_UPDATED -> recordChange(event);
+        }
+    }
+
+    private void recordChange(OrderEvent event) {
+        Instant now = clock.instant();
+        OrderChange change = new OrderChange(
+                event.getEventId(),
+                event.getOrderId(),
+                event.getVersion(),
+                event.getOrder().getSource(),
+                CallbackBody.type(event.getType()),
+                CallbackBody.render(event),
+                event.getOccurredAt());
+        String endpointName = Endpoint.nameFor(change.channel());
+        OrderState state = deliveries.lockOrderState(change, now);
+        Optional<Endpoint> endpoint = endpoints.forSource(change.channel());
+
+        if (change.version() <= state.latest().version()) {
+            // Kafka keeps one order's events in order, so this is a re-published or re-read old change: a
+            // newer state is known already, and the channel must never get an older one after it.
+            Delivery stale = Delivery.closed(
+                    Ids.next(),
+                    change,
+                    endpointName,
+                    DeliveryStatus.SUPERSEDED,
+                    "version " + state.latest().version() + " of the order is known already",
+                    now);
+            deliveries.insert(stale);
+            events.publish(
+                    CallbackEventType.SUPERSEDED,
+                    stale,
+                    endpoint.map(Endpoint::url).orElse(null),
+                    now);
+            metrics.outcomeAfterCommit(change.channel(), "superseded");
+            return;
+        }
+        deliveries.saveLatest(change, now);
+
+        if (endpoint.isEmpty()) {
+            Delivery skipped = Delivery.closed(
+                    Ids.next(),
+                    change,
+                    endpointName,
+                    DeliveryStatus.SKIPPED,
+                    "no callback endpoint: " + endpointName + "_CALLBACK_URL is not set",
+                    now);
+            deliveries.insert(skipped);
+            events.publish(CallbackEventType.SKIPPED, skipped, null, now);
+            metrics.outcomeAfterCommit(change.channel(), "skipped");
+            return;
+        }
+
+        Supersede.waiting(deliveries, events, metrics, change.orderId(), change.version() - 1, endpoint.get(), now);
+        deliveries.insert(Delivery.pending(Ids.next(), change, endpointName, null, now));
+        signal.wakeAfterCommit();
+    }
+}

@@ -1,0 +1,2 @@
+/** Deliveries: one per order change, stored, claimed by workers, retried, superseded, dead-lettered, replayed. */
+package io.orderhub.callbacks.delivery;

@@ -1,0 +1,146 @@
+package io.orderhub.callbacks.delivery.web;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.orderhub.callbacks.delivery.Attempt;
+import io.orderhub.callbacks.delivery.Delivery;
+import io.orderhub.callbacks.delivery.DeliveryFilter;
+import io.orderhub.callbacks.delivery.DeliveryStatus;
+import io.orderhub.callbacks.delivery.FindDeliveries;
+import io.orderhub.callbacks.delivery.ReplayDelivery;
+import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.httpapi.response.ApiResponse;
+import io.orderhub.httpapi.response.Cursor;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/callbacks/deliveries} and {@code POST /api/v1/callbacks/deliveries/{id}/replay}. */
+@RestController
+class DeliveryController {
+
+    private final FindDeliveries findDeliveries;
+    private final ReplayDelivery replayDelivery;
+    private final IdempotentResponses responses;
+
+    DeliveryController(FindDeliveries findDeliveries, ReplayDelivery replayDelivery, IdempotentResponses responses) {
+        this.findDeliveries = findDeliveries;
+        this.replayDelivery = replayDelivery;
+        this.responses = responses;
+    }
+
+    record AttemptView(
+            int attempt,
+            Instant startedAt,
+            String url,
+            String outcome,
+            Integer responseCode,
+            String responseExcerpt,
+            long latencyMs,
+            String error) {
+
+        static AttemptView of(Attempt attempt) {
+            return new AttemptView(
+                    attempt.attempt(),
+                    attempt.startedAt(),
+                    attempt.url(),
+                    attempt.outcome(),
+                    attempt.responseCode(),
+                    attempt.responseExcerpt(),
+                    attempt.latencyMs(),
+                    attempt.error());
+        }
+    }
+
+    record DeliveryView(
+            UUID id,
+            UUID eventId,
+            UUID orderId,
+            long orderVersion,
+            String channel,
+            String type,
+            String status,
+            int attemptCount,
+            Instant nextAttemptAt,
+            Integer lastResponseCode,
+            String lastResponseExcerpt,
+            Long lastLatencyMs,
+            String lastError,
+            UUID replayOf,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deliveredAt,
+            @JsonRawValue String payload,
+            List<AttemptView> attempts) {
+
+        static DeliveryView of(Delivery delivery, List<Attempt> attempts) {
+            return new DeliveryView(
+                    delivery.id(),
+                    delivery.eventId(),
+                    delivery.orderId(),
+                    delivery.orderVersion(),
+                    delivery.channel(),
+                    delivery.type(),
+                    delivery.status().label(),
+                    delivery.attempts(),
+                    delivery.status().isOpen() ? delivery.nextAttemptAt() : null,
+                    delivery.lastResponseCode(),
+                    delivery.lastResponseExcerpt(),
+                    delivery.lastLatencyMs(),
+                    delivery.lastError(),
+                    delivery.replayOf(),
+                    delivery.createdAt(),
+                    delivery.updatedAt(),
+                    delivery.deliveredAt(),
+                    delivery.payload(),
+                    attempts.stream().map(AttemptView::of).toList());
+        }
+    }
+
+    @GetMapping("/api/v1/callbacks/deliveries")
+    ResponseEntity<?> list(
+            @RequestParam(name = "order_id", required = false) UUID orderId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            ApiKey caller) {
+        DeliveryStatus wanted = status == null || status.isBlank()
+                ? null
+                : DeliveryStatus.parse(status)
+                        .orElseThrow(() -> ApiException.validation(
+                                "status",
+                                "must be one of "
+                                        + Arrays.stream(DeliveryStatus.values())
+                                                .map(DeliveryStatus::label)
+                                                .collect(Collectors.joining(", "))));
+        FindDeliveries.Page page = findDeliveries.find(
+                new DeliveryFilter(orderId, wanted, channel == null || channel.isBlank() ? null : channel),
+                caller,
+                Cursor.decode(cursor),
+                Cursor.limit(limit));
+        List<DeliveryView> views = page.deliveries().stream()
+                .map(delivery -> DeliveryView.of(delivery, page.attempts().getOrDefault(delivery.id(), List.of())))
+                .toList();
+        return ResponseEntity.ok(
+                ApiResponse.page(views, page.next() == null ? null : page.next().encode()));
+    }
+
+    @PostMapping("/api/v1/callbacks/deliveries/{id}/replay")
+    ResponseEntity<byte[]> replay(@PathVariable UUID id, ApiKey caller) {
+        return responses.commit(() -> {
+            Delivery replay = replayDelivery.replay(new ReplayDelivery.Command(id, caller));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(DeliveryView.of(replay, List.of())));
+        });
+    }
+}
