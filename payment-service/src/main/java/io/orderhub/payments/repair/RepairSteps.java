@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The repair worker's short transactions: claiming due work under a lease, and scheduling the next look. */
@@ -30,7 +31,7 @@ class RepairSteps {
         return repository.claimDueRefunds(now, lease, limit);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Optional<Payment> load(UUID id) {
         return repository.find(id);
     }

@@ -141,10 +141,10 @@ class RepairWorker {
             if (!payment.published() || payment.providerReference() == null) {
                 Optional<ProviderState> found = provider.find(payment);
                 if (found.isEmpty()) {
-                    if (payment.createdAt().isBefore(clock.instant().minus(settings.repairAfter()))) {
+                    if (payment.createdAt().isBefore(clock.instant().minus(settings.neverCreatedAfter()))) {
                         applyProviderState.neverCreated(id, PaymentLedger.SYSTEM);
                     } else {
-                        steps.schedulePayment(id, payment.createdAt().plus(settings.repairAfter()), false);
+                        steps.schedulePayment(id, payment.createdAt().plus(settings.neverCreatedAfter()), false);
                     }
                     return;
                 }
@@ -207,7 +207,7 @@ class RepairWorker {
                 state = Optional.of(provider.refund(payment, refund.get()));
             }
             if (state.isEmpty()) {
-                if (refund.get().createdAt().isBefore(clock.instant().minus(settings.repairAfter()))) {
+                if (refund.get().createdAt().isBefore(clock.instant().minus(settings.neverCreatedAfter()))) {
                     applyRefundState.apply(
                             payment.id(),
                             refund.get().id(),
