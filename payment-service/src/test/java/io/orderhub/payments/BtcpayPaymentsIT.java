@@ -61,6 +61,54 @@ class BtcpayPaymentsIT extends PaymentsTestBase {
     }
 
     @Test
+    void answers504WhenBtcpayTimesOutAndTheRetryFindsTheInvoiceInsteadOfMakingASecond() {
+        UUID orderId = order("21.00");
+        String invoice = invoiceId();
+        Simulators.BTCPAY.stubFor(post(urlPathEqualTo(STORE + "/invoices"))
+                .withRequestBody(matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId.toString())))
+                .willReturn(aResponse()
+                        .withFixedDelay(8000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(invoiceJson(invoice, "New", "None", null, orderId))));
+
+        HttpResponse<String> timedOut = createBtcpayPayment(orderId);
+
+        assertThat(timedOut.statusCode()).as(timedOut.body()).isEqualTo(504);
+        assertThat(body(timedOut).path("type").asString()).endsWith("/provider-timeout");
+        assertThat(data(woo().get("/api/v1/payments/order/" + orderId))).isEmpty();
+        // BTCPay did create the invoice before the hub gave up; the retry must find it, not make another.
+        Simulators.BTCPAY.stubFor(get(urlPathEqualTo(STORE + "/invoices"))
+                .withQueryParam("orderId", equalTo(orderId.toString()))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[" + invoiceJsonForAnyPayment(invoice, orderId) + "]")));
+
+        HttpResponse<String> retried = createBtcpayPayment(orderId);
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(data(retried).path("provider_reference").asString()).isEqualTo(invoice);
+        assertThat(Simulators.BTCPAY.findAll(postRequestedFor(urlPathEqualTo(STORE + "/invoices"))
+                        .withRequestBody(
+                                matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId.toString())))))
+                .hasSize(1);
+        awaitPublishedOnceInOrder(UUID.fromString(data(retried).path("id").asString()), 1);
+    }
+
+    /** The invoice as BTCPay lists it, carrying the payment id the hub sent when it created it. */
+    private static String invoiceJsonForAnyPayment(String invoice, UUID orderId) {
+        UUID paymentId = UUID.fromString(JSON.readTree(Simulators.BTCPAY
+                        .findAll(postRequestedFor(urlPathEqualTo(STORE + "/invoices"))
+                                .withRequestBody(
+                                        matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId.toString()))))
+                        .get(0)
+                        .getBodyAsString())
+                .path("metadata")
+                .path("orderhub_payment_id")
+                .asString());
+        return invoiceJson(invoice, "New", "None", paymentId, orderId);
+    }
+
+    @Test
     void settlesOnInvoiceSettledAndIgnoresARedeliveryOfTheSameEvent() {
         UUID orderId = order("15.00");
         String invoice = invoiceId();

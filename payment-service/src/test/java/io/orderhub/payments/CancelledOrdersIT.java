@@ -45,6 +45,37 @@ class CancelledOrdersIT extends PaymentsTestBase {
     }
 
     @Test
+    void cancelsAPaymentOnRequestAndRefusesToCancelOneThatSucceeded() {
+        UUID orderId = order("60.00");
+        String intent = stripeId("pi");
+        stripeCreates(orderId, intent, 3000);
+        UUID stripePayment = UUID.fromString(
+                data(createStripePayment(orderId, "30.00")).path("id").asString());
+        Simulators.STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intent + "/cancel"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(paymentIntentJson(intent, 3000, "canceled", stripePayment, orderId))));
+        String manual = data(woo().post(
+                                "/api/v1/payments",
+                                "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 30.00}"
+                                        .formatted(orderId)))
+                .path("id")
+                .asString();
+
+        var cancelled = woo().post("/api/v1/payments/" + stripePayment + "/cancel", "");
+        var succeeded = woo().post("/api/v1/payments/" + manual + "/cancel", "");
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(data(cancelled).path("status").asString()).isEqualTo("cancelled");
+        assertThat(Simulators.STRIPE.findAll(
+                        postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + intent + "/cancel"))))
+                .hasSize(1);
+        assertThat(succeeded.statusCode()).as(succeeded.body()).isEqualTo(409);
+        assertThat(payment(UUID.fromString(manual)).path("status").asString()).isEqualTo("succeeded");
+        awaitPublishedOnceInOrder(stripePayment, 2);
+    }
+
+    @Test
     void flagsPublishesAndRefundsMoneyThatStillArrivesForACancelledOrder() {
         UUID orderId = order("42.00");
         String intent = stripeId("pi");

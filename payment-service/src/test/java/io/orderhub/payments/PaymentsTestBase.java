@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
             "AUTO_REFUND_CANCELLED=true",
             "PAYMENT_REPAIR_AFTER=2s",
             "PAYMENT_REPAIR_INTERVAL=300ms",
-            "orderhub.payments.creation-grace=8s"
+            "orderhub.payments.creation-grace=8s",
+            "orderhub.providers.read-timeout=5s"
         })
 @ContextConfiguration(initializers = {OrderhubTestEnvironment.class, Simulators.class})
 public abstract class PaymentsTestBase {

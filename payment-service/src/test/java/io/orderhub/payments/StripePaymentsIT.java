@@ -47,6 +47,12 @@ class StripePaymentsIT extends PaymentsTestBase {
                 .isEqualTo(paymentId.toString());
         assertThat(call.getHeader("Idempotency-Key")).isEqualTo(paymentId.toString());
         assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + Simulators.STRIPE_KEY);
+        HttpResponse<String> replayed = createStripePayment(orderId, "47.49");
+        assertThat(replayed.body()).isEqualTo(created.body());
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(Simulators.STRIPE.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                        .withFormParam("metadata[orderhub_order_id]", equalTo(orderId.toString()))))
+                .hasSize(1);
         PaymentEvent createdEvent = awaitPublishedOnceInOrder(paymentId, 1).get(0);
         assertThat(createdEvent.getType()).isEqualTo(PaymentEventType.CREATED);
         assertThat(createdEvent.getOrderId()).isEqualTo(orderId);
@@ -289,6 +295,36 @@ class StripePaymentsIT extends PaymentsTestBase {
         List<PaymentEvent> events = awaitPublishedOnceInOrder(paymentId, 4);
         assertThat(events.get(3).getType()).isEqualTo(PaymentEventType.DISPUTE_CHANGED);
         assertThat(events.get(3).getPayment().getDispute().getStatus()).isEqualTo("lost");
+    }
+
+    @Test
+    void recordsEventsForUnknownPaymentsAndUnreadablePayloadsWithoutStoppingTheConsumer() {
+        UUID orderId = order("11.00");
+        String intent = stripeId("pi");
+        stripeCreates(orderId, intent, 1100);
+        UUID paymentId = UUID.fromString(
+                data(createStripePayment(orderId, "11.00")).path("id").asString());
+
+        // On the payment's own key: a bare event naming no object, one that is not JSON, one for another intent.
+        Feed.stripe(
+                ProviderEventType.STRIPE_PAYMENT_INTENT_SUCCEEDED,
+                "evt_test",
+                intent,
+                "{\"id\":\"evt_test\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}");
+        Feed.stripe(ProviderEventType.STRIPE_PAYMENT_INTENT_SUCCEEDED, evt(), intent, "not json at all");
+        sendStripe(
+                ProviderEventType.STRIPE_PAYMENT_INTENT_SUCCEEDED,
+                "payment_intent.succeeded",
+                intent,
+                paymentIntentJson(stripeId("pi"), 1100, "succeeded", UUID.randomUUID(), orderId));
+        sendStripe(
+                ProviderEventType.STRIPE_PAYMENT_INTENT_SUCCEEDED,
+                "payment_intent.succeeded",
+                intent,
+                paymentIntentJson(intent, 1100, "succeeded", paymentId, orderId));
+
+        awaitPayment(paymentId, status("succeeded"));
+        awaitPublishedOnceInOrder(paymentId, 2);
     }
 
     private void succeed(String intent, UUID paymentId, UUID orderId, long amount) {

@@ -152,6 +152,9 @@ class CreationSteps {
                 return new CreationResult(payment, false);
             }
         }
+        if (!amount.isPositive()) {
+            throw ApiException.validation("amount", "is required: nothing is open on this order");
+        }
         Payment payment = Payment.start(
                 Generators.timeBasedEpochGenerator().generate(),
                 order.id(),
