@@ -1,25 +1,30 @@
 package io.orderhub.payments.order;
 
-import static io.orderhub.payments.jooq.Tables.ORDER_VIEW;
-
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderSnapshot;
+import io.orderhub.events.OrderStatus;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.schemas.EventTopic;
-import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the order read model: each event once (inbox), never an older version over a newer one. */
+/**
+ * Keeps the order read model: each event once (inbox), never an older version over a newer one. When an order
+ * becomes cancelled, {@link OrderCancelled} is published inside the same transaction, so the payments it
+ * concerns are marked for cancellation exactly when the read model says so.
+ */
 @Service
 public class ApplyOrderEvent {
 
-    private final DSLContext db;
+    private final OrderViewRepository repository;
     private final Inbox inbox;
+    private final ApplicationEventPublisher events;
 
-    ApplyOrderEvent(DSLContext db, Inbox inbox) {
-        this.db = db;
+    ApplyOrderEvent(OrderViewRepository repository, Inbox inbox, ApplicationEventPublisher events) {
+        this.repository = repository;
         this.inbox = inbox;
+        this.events = events;
     }
 
     @Transactional
@@ -28,21 +33,16 @@ public class ApplyOrderEvent {
             return;
         }
         OrderSnapshot order = event.getOrder();
-        db.insertInto(ORDER_VIEW)
-                .set(ORDER_VIEW.ID, order.getId())
-                .set(ORDER_VIEW.SOURCE, order.getSource())
-                .set(ORDER_VIEW.CURRENCY, order.getCurrency())
-                .set(ORDER_VIEW.GRAND_TOTAL, order.getGrandTotal())
-                .set(ORDER_VIEW.STATUS, order.getStatus().name())
-                .set(ORDER_VIEW.VERSION, event.getVersion())
-                .onConflict(ORDER_VIEW.ID)
-                .doUpdate()
-                .set(ORDER_VIEW.CURRENCY, order.getCurrency())
-                .set(ORDER_VIEW.GRAND_TOTAL, order.getGrandTotal())
-                .set(ORDER_VIEW.STATUS, order.getStatus().name())
-                .set(ORDER_VIEW.VERSION, event.getVersion())
-                .set(ORDER_VIEW.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(ORDER_VIEW.VERSION.lt(event.getVersion()))
-                .execute();
+        String status = order.getStatus().name();
+        repository
+                .upsertIfNewer(
+                        order.getId(),
+                        order.getSource(),
+                        order.getCurrency(),
+                        order.getGrandTotal(),
+                        status,
+                        event.getVersion())
+                .filter(before -> order.getStatus() == OrderStatus.CANCELLED && !before.equals(status))
+                .ifPresent(before -> events.publishEvent(new OrderCancelled(order.getId())));
     }
 }

@@ -1,0 +1,2 @@
+/** {@code POST /api/v1/payments/{id}/cancel}. */
+package io.orderhub.payments.cancellation.web;

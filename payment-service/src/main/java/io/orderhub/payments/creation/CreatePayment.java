@@ -1,0 +1,130 @@
+package io.orderhub.payments.creation;
+
+import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.money.Money;
+import io.orderhub.payments.order.OrderView;
+import io.orderhub.payments.order.Orders;
+import io.orderhub.payments.payment.Payment;
+import io.orderhub.payments.payment.PaymentRepository;
+import io.orderhub.payments.payment.PaymentSettings;
+import io.orderhub.payments.payment.PaymentStatus;
+import io.orderhub.payments.payment.RequestKey;
+import io.orderhub.payments.provider.Created;
+import io.orderhub.payments.provider.PaymentProvider;
+import io.orderhub.payments.provider.ProviderFailure;
+import io.orderhub.payments.provider.Providers;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates a payment. Deliberately not {@code @Transactional}: a provider call never runs inside a database
+ * transaction. Transaction 1 stores the payment as pending (unpublished), the provider is called with the hub's
+ * payment id as its idempotency key, transaction 2 stores the reference and next action and publishes the
+ * payment. A provider failure leaves the unpublished payment behind: a retry re-drives the same call, and the
+ * repair job settles it if nobody does.
+ */
+@Service
+public class CreatePayment {
+
+    private final Orders orders;
+    private final PaymentRepository payments;
+    private final Providers providers;
+    private final CreationSteps steps;
+    private final PaymentSettings settings;
+
+    CreatePayment(
+            Orders orders,
+            PaymentRepository payments,
+            Providers providers,
+            CreationSteps steps,
+            PaymentSettings settings) {
+        this.orders = orders;
+        this.payments = payments;
+        this.providers = providers;
+        this.steps = steps;
+        this.settings = settings;
+    }
+
+    public CreationResult create(PaymentRequest request, ApiKey caller, String idempotencyKey) {
+        OrderView order = orders.await(request.orderId(), settings.orderWait())
+                .filter(o -> caller.canSee(o.source()))
+                .orElseThrow(() ->
+                        ApiException.validation("order_id", "no such order (the hub has not seen this order's event)"));
+        if (request.currency() != null && !request.currency().equals(order.currency())) {
+            throw ApiException.validation("currency", "must be the order's currency, " + order.currency());
+        }
+        if (request.amount() != null && Money.problemWith(request.amount(), order.currency()) != null) {
+            throw ApiException.validation("amount", Money.problemWith(request.amount(), order.currency()));
+        }
+        Money open = order.grandTotal()
+                .minus(Money.of(payments.netReceived(order.id(), null), order.currency()))
+                .max(Money.zero(order.currency()));
+        if (request.recorded()) {
+            return record(request, order, open, caller);
+        }
+        if (order.cancelled()) {
+            throw ApiException.validation("order_id", "the order is cancelled");
+        }
+        PaymentProvider provider = providers
+                .called(request.provider())
+                .filter(p -> !Providers.MANUAL.equals(p.name()))
+                .orElseThrow(() -> ApiException.validation(
+                        "provider",
+                        "the hub creates payments through stripe or btcpay; send a status to record a payment made"
+                                + " elsewhere"));
+        Money amount = amount(request, order, open);
+        RequestKey requestKey =
+                idempotencyKey == null ? null : new RequestKey(caller.id(), idempotencyKey, request.digest());
+        Payment reserved = steps.reserve(request, order, amount, requestKey);
+        if (reserved.published()) {
+            return new CreationResult(reserved, true);
+        }
+        Created created;
+        try {
+            created = provider.create(reserved);
+        } catch (ProviderFailure failure) {
+            if (failure.kind() == ProviderFailure.Kind.REFUSED) {
+                steps.refuse(reserved, failure.getMessage(), caller.name());
+            }
+            throw failure;
+        }
+        return new CreationResult(steps.complete(reserved, created, caller.name()), true);
+    }
+
+    private CreationResult record(PaymentRequest request, OrderView order, Money open, ApiKey caller) {
+        boolean moneyArrived = request.status() == null || request.status() == PaymentStatus.SUCCEEDED;
+        if (order.cancelled() && !moneyArrived) {
+            throw ApiException.validation("order_id", "the order is cancelled");
+        }
+        Money amount;
+        if (moneyArrived) {
+            // Money the channel already took is recorded even beyond what is open (and flagged), never refused.
+            amount = request.amount() == null ? open : Money.of(request.amount(), order.currency());
+            if (!amount.isPositive()) {
+                throw ApiException.validation("amount", "is required: nothing is open on this order");
+            }
+        } else {
+            amount = request.sourcePaymentId() != null && request.amount() == null
+                    ? open.max(Money.zero(order.currency()))
+                    : amount(request, order, open);
+        }
+        return steps.record(request, order, amount, caller);
+    }
+
+    private static Money amount(PaymentRequest request, OrderView order, Money open) {
+        if (request.amount() == null) {
+            if (!open.isPositive()) {
+                throw ApiException.validation("amount", "nothing is open on this order");
+            }
+            return open;
+        }
+        Money amount = Money.of(request.amount(), order.currency());
+        if (amount.compareTo(open) > 0) {
+            throw ApiException.validation(
+                    "amount",
+                    "is above what is open on the order (" + open.amount().toPlainString() + " " + order.currency()
+                            + ")");
+        }
+        return amount;
+    }
+}

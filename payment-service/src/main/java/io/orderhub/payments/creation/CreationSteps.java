@@ -1,0 +1,186 @@
+package io.orderhub.payments.creation;
+
+import com.fasterxml.uuid.Generators;
+import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.money.Money;
+import io.orderhub.payments.order.OrderView;
+import io.orderhub.payments.payment.IllegalTransition;
+import io.orderhub.payments.payment.Payment;
+import io.orderhub.payments.payment.PaymentChange;
+import io.orderhub.payments.payment.PaymentLedger;
+import io.orderhub.payments.payment.PaymentRepository;
+import io.orderhub.payments.payment.PaymentStatus;
+import io.orderhub.payments.payment.RequestKey;
+import io.orderhub.payments.provider.Created;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The transactions of a creation: before the provider call, after it, and recording without one. */
+@Component
+class CreationSteps {
+
+    private final PaymentRepository repository;
+    private final PaymentLedger ledger;
+
+    CreationSteps(PaymentRepository repository, PaymentLedger ledger) {
+        this.repository = repository;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Transaction 1: the payment as {@code pending}, unpublished, keyed by the request (API key and
+     * Idempotency-Key) and the source payment id, so a retry finds it and re-drives the same provider call.
+     */
+    @Transactional
+    Payment reserve(PaymentRequest request, OrderView order, Money amount, RequestKey requestKey) {
+        Optional<Payment> existing = existing(request, order, requestKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Payment payment = Payment.start(
+                Generators.timeBasedEpochGenerator().generate(),
+                order.id(),
+                order.source(),
+                request.provider(),
+                amount,
+                PaymentStatus.PENDING,
+                false,
+                null,
+                request.sourcePaymentId(),
+                request.returnUrl(),
+                request.metadataJson(),
+                ledger.now());
+        if (!ledger.reserve(payment, requestKey)) {
+            // Another request with the same source payment id got there first and is still in flight.
+            throw new ApiException(
+                    ProblemType.CONFLICT, "A payment with this source_payment_id is being created; retry shortly");
+        }
+        return payment;
+    }
+
+    private Optional<Payment> existing(PaymentRequest request, OrderView order, RequestKey requestKey) {
+        if (requestKey != null) {
+            Optional<Payment> byKey = repository.lockByRequestKey(requestKey.scope(), requestKey.key());
+            if (byKey.isPresent()) {
+                if (!requestKey
+                        .digest()
+                        .equals(repository.requestDigest(byKey.get().id()).orElse(""))) {
+                    throw new ApiException(
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "This Idempotency-Key was used for a different payment");
+                }
+                return byKey;
+            }
+        }
+        if (request.sourcePaymentId() != null) {
+            Optional<Payment> bySource = repository.lockBySourcePaymentId(order.source(), request.sourcePaymentId());
+            if (bySource.isPresent()
+                    && (!bySource.get().orderId().equals(order.id())
+                            || !bySource.get().provider().equals(request.provider())
+                            || bySource.get().recorded())) {
+                throw sourcePaymentIdTaken(bySource.get());
+            }
+            return bySource;
+        }
+        return Optional.empty();
+    }
+
+    /** Transaction 2: the provider's reference and next action; the payment is published as created. */
+    @Transactional
+    Payment complete(Payment reserved, Created created, String actor) {
+        Payment payment = repository.lock(reserved.id()).orElseThrow();
+        if (payment.published()) {
+            // A provider event for it arrived first and published it; the answer still needs the next action.
+            if (payment.nextActionJson() == null) {
+                ledger.storeNextAction(payment, created.reference(), created.nextActionJson());
+            }
+            return payment;
+        }
+        payment.attachReference(created.reference(), created.nextActionJson(), ledger.now());
+        if (payment.wouldMoveTo(created.status())) {
+            payment.moveTo(created.status(), null, ledger.now());
+        }
+        ledger.publishCreated(payment, actor, "created at " + payment.provider() + " as " + created.reference());
+        return payment;
+    }
+
+    /** The provider refused the payment outright: it is published as failed, with the provider's reason. */
+    @Transactional
+    Payment refuse(Payment reserved, String reason, String actor) {
+        Payment payment = repository.lock(reserved.id()).orElseThrow();
+        if (!payment.published()) {
+            payment.moveTo(PaymentStatus.FAILED, reason, ledger.now());
+            ledger.publishCreated(payment, actor, reason);
+        }
+        return payment;
+    }
+
+    /**
+     * A payment that already happened (or failed) at a channel's own gateway, or POS cash: upserted by
+     * {@code (source, source_payment_id)}, so a resend with a new status updates it and never doubles it.
+     */
+    @Transactional
+    CreationResult record(PaymentRequest request, OrderView order, Money amount, ApiKey caller) {
+        PaymentStatus target = request.status() == null ? PaymentStatus.SUCCEEDED : request.status();
+        if (request.sourcePaymentId() != null) {
+            Optional<Payment> existing = repository.lockBySourcePaymentId(order.source(), request.sourcePaymentId());
+            if (existing.isPresent()) {
+                Payment payment = existing.get();
+                if (!payment.orderId().equals(order.id()) || !payment.recorded()) {
+                    throw sourcePaymentIdTaken(payment);
+                }
+                try {
+                    Optional<PaymentChange> change =
+                            payment.moveTo(target, "recorded by " + caller.name(), ledger.now());
+                    change.ifPresent(c -> ledger.record(payment, c, caller.name()));
+                } catch (IllegalTransition e) {
+                    throw new ApiException(
+                            ProblemType.CONFLICT,
+                            e.getMessage(),
+                            List.of(),
+                            Map.of(
+                                    "payment_id",
+                                    payment.id(),
+                                    "current_status",
+                                    payment.status().wireName()));
+                }
+                return new CreationResult(payment, false);
+            }
+        }
+        if (!amount.isPositive()) {
+            throw ApiException.validation("amount", "is required: nothing is open on this order");
+        }
+        Payment payment = Payment.start(
+                Generators.timeBasedEpochGenerator().generate(),
+                order.id(),
+                order.source(),
+                request.provider(),
+                amount,
+                target,
+                true,
+                request.providerReference(),
+                request.sourcePaymentId(),
+                request.returnUrl(),
+                request.metadataJson(),
+                ledger.now());
+        if (!ledger.reserve(payment, null)) {
+            throw new ApiException(
+                    ProblemType.CONFLICT, "Another payment already has this provider_reference or source_payment_id");
+        }
+        ledger.publishCreated(payment, caller.name(), "recorded by " + caller.name());
+        return new CreationResult(payment, true);
+    }
+
+    private static ApiException sourcePaymentIdTaken(Payment payment) {
+        return new ApiException(
+                ProblemType.CONFLICT,
+                "source_payment_id already belongs to another payment",
+                List.of(),
+                Map.of("existing_payment_id", payment.id()));
+    }
+}

@@ -1,0 +1,46 @@
+package io.orderhub.payments.order;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the order read model; {@link #await} gives an order event that is still on its way time to arrive. */
+@Service
+public class Orders {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final OrderViewRepository repository;
+
+    Orders(OrderViewRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrderView> find(UUID orderId) {
+        return repository.find(orderId);
+    }
+
+    /**
+     * The order, waiting up to {@code patience} for its event: a channel may post a payment right after the
+     * order, before order-service's event reached this service. Polls the read model (each read its own short
+     * transaction) rather than holding a connection; the wait is bounded, so a request never hangs.
+     */
+    public Optional<OrderView> await(UUID orderId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<OrderView> order = repository.find(orderId);
+            if (order.isPresent() || System.nanoTime() >= deadline) {
+                return order;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+}

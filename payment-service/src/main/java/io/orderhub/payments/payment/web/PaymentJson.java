@@ -1,0 +1,67 @@
+package io.orderhub.payments.payment.web;
+
+import io.orderhub.payments.payment.Dispute;
+import io.orderhub.payments.payment.Payment;
+import io.orderhub.payments.payment.Refund;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A payment and its refunds as the contract shows them (snake_case, amounts at the currency's scale). */
+public final class PaymentJson {
+
+    private PaymentJson() {}
+
+    public static Map<String, Object> of(Payment payment, JsonMapper json) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", payment.id());
+        body.put("order_id", payment.orderId());
+        body.put("provider", payment.provider());
+        body.put("status", payment.status().wireName());
+        body.put("version", payment.version());
+        body.put("amount", payment.amount().amount());
+        body.put("currency", payment.currency().code());
+        body.put("refunded_amount", payment.refundedAmount().amount());
+        body.put("provider_reference", payment.providerReference());
+        body.put("source_payment_id", payment.sourcePaymentId());
+        body.put("recorded", payment.recorded());
+        body.put("next_action", payment.nextActionJson() == null ? null : json.readTree(payment.nextActionJson()));
+        body.put(
+                "refunds",
+                payment.refunds().stream().map(r -> refund(payment, r)).toList());
+        Dispute dispute = payment.dispute();
+        body.put(
+                "dispute",
+                dispute == null
+                        ? null
+                        : Map.of(
+                                "status", dispute.status(),
+                                "amount", dispute.amount().amount(),
+                                "provider_reference", dispute.providerReference()));
+        body.put("needs_attention", payment.needsAttention());
+        body.put("attention_reason", payment.attentionReason());
+        body.put("metadata", payment.metadataJson() == null ? null : json.readTree(payment.metadataJson()));
+        body.put("created_at", time(payment.createdAt()));
+        body.put("updated_at", time(payment.updatedAt()));
+        return body;
+    }
+
+    public static Map<String, Object> refund(Payment payment, Refund refund) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", refund.id());
+        body.put("payment_id", payment.id());
+        body.put("amount", refund.amount().amount());
+        body.put("status", refund.status().wireName());
+        body.put("reason", refund.reason());
+        body.put("provider_reference", refund.providerReference());
+        body.put("created_at", time(refund.createdAt()));
+        body.put("updated_at", time(refund.updatedAt()));
+        return body;
+    }
+
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+}

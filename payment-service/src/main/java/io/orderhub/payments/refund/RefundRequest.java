@@ -1,0 +1,33 @@
+package io.orderhub.payments.refund;
+
+import io.orderhub.httpapi.problem.ApiException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** A refund as a channel asks for it; without an amount, everything that is left. */
+public record RefundRequest(UUID paymentId, BigDecimal amount, String reason) {
+
+    public RefundRequest {
+        if (amount != null && amount.signum() <= 0) {
+            throw ApiException.validation("amount", "must be greater than zero");
+        }
+        if (reason != null && reason.length() > 1000) {
+            throw ApiException.validation("reason", "must be at most 1000 characters");
+        }
+    }
+
+    String digest() {
+        String canonical = paymentId + "\n"
+                + (amount == null ? "" : amount.stripTrailingZeros().toPlainString()) + "\n" + reason;
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.orderhub.payments.refund.web;
+
+import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.response.ApiResponse;
+import io.orderhub.payments.payment.web.PaymentJson;
+import io.orderhub.payments.refund.RefundRequest;
+import io.orderhub.payments.refund.RequestRefund;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/payments/{id}/refunds}: 201 with the refund, pending until the provider confirms. */
+@RestController
+class RefundController {
+
+    private final RequestRefund requestRefund;
+
+    RefundController(RequestRefund requestRefund) {
+        this.requestRefund = requestRefund;
+    }
+
+    record Body(BigDecimal amount, String reason) {}
+
+    @PostMapping("/api/v1/payments/{id}/refunds")
+    ResponseEntity<?> refund(
+            @PathVariable UUID id,
+            @RequestBody(required = false) Body body,
+            ApiKey caller,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        Body given = body == null ? new Body(null, null) : body;
+        RequestRefund.Result result =
+                requestRefund.refund(new RefundRequest(id, given.amount(), given.reason()), caller, idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(ApiResponse.of(PaymentJson.refund(result.payment(), result.refund())));
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code POST /api/v1/payments/{id}/refunds}. */
+package io.orderhub.payments.refund.web;

@@ -1,0 +1,242 @@
+package io.orderhub.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderhub.events.OrderStatus;
+import io.orderhub.events.PaymentEvent;
+import io.orderhub.testsupport.ApiClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RecordedPaymentsIT extends PaymentsTestBase {
+
+    @Test
+    void manualPaymentSucceedsAtOnce() {
+        UUID orderId = UUID.randomUUID();
+        Feed.order(orderId, "pos", "EUR", "18.40", OrderStatus.PENDING, 1);
+
+        HttpResponse<String> created =
+                pos().post("/api/v1/payments", "{\"order_id\": \"%s\", \"provider\": \"manual\"}".formatted(orderId));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode payment = data(created);
+        assertThat(payment.path("status").asString()).isEqualTo("succeeded");
+        assertThat(payment.path("recorded").asBoolean()).isTrue();
+        assertThat(payment.path("amount").decimalValue()).isEqualByComparingTo("18.40");
+        // Amounts keep the currency's fraction digits on the wire.
+        assertThat(created.body()).contains("\"amount\":18.40").contains("\"refunded_amount\":0.00");
+        List<PaymentEvent> events =
+                awaitPublishedOnceInOrder(UUID.fromString(payment.path("id").asString()), 1);
+        assertThat(events.get(0).getPayment().getStatus()).isEqualTo(io.orderhub.events.PaymentStatus.SUCCEEDED);
+        assertThat(events.get(0).getActor()).isEqualTo("pos");
+    }
+
+    @Test
+    void upsertsARecordedPaymentBySourcePaymentIdSoThatAResendUpdatesInsteadOfDoubling() {
+        UUID orderId = order("39.90");
+        String body = """
+                {"order_id": "%s", "provider": "paypal", "amount": 39.90, "currency": "EUR",
+                 "status": "%s", "source_payment_id": "PAYID-%s", "metadata": {"woocommerce_order": "10023"}}
+                """;
+
+        HttpResponse<String> pending = woo().post("/api/v1/payments", body.formatted(orderId, "pending", orderId));
+        HttpResponse<String> succeeded = woo().post("/api/v1/payments", body.formatted(orderId, "succeeded", orderId));
+        HttpResponse<String> resent = woo().post("/api/v1/payments", body.formatted(orderId, "succeeded", orderId));
+
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(201);
+        assertThat(succeeded.statusCode()).as(succeeded.body()).isEqualTo(200);
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        String id = data(pending).path("id").asString();
+        assertThat(data(succeeded).path("id").asString()).isEqualTo(id);
+        assertThat(data(resent).path("version").asLong()).isEqualTo(2);
+        assertThat(data(resent).path("status").asString()).isEqualTo("succeeded");
+        assertThat(data(resent).path("metadata").path("woocommerce_order").asString())
+                .isEqualTo("10023");
+        assertThat(data(woo().get("/api/v1/payments/order/" + orderId))).hasSize(1);
+        awaitPublishedOnceInOrder(UUID.fromString(id), 2);
+    }
+
+    @Test
+    void refusesAResendThatWouldMoveARecordedPaymentBackwards() {
+        UUID orderId = order("10.00");
+        String body = """
+                {"order_id": "%s", "provider": "bank_transfer", "status": "%s", "source_payment_id": "bt-%s"}
+                """;
+        woo().post("/api/v1/payments", body.formatted(orderId, "succeeded", orderId));
+
+        HttpResponse<String> backwards = woo().post("/api/v1/payments", body.formatted(orderId, "failed", orderId));
+
+        assertThat(backwards.statusCode()).as(backwards.body()).isEqualTo(409);
+        assertThat(body(backwards).path("current_status").asString()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void waitsForAnOrderWhoseEventArrivesAfterThePayment() {
+        UUID orderId = UUID.randomUUID();
+        CompletableFuture.runAsync(
+                () -> Feed.order(orderId, "woocommerce", "EUR", "5.00", OrderStatus.PENDING, 1),
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+
+        HttpResponse<String> created = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 5.00}".formatted(orderId));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(data(created).path("order_id").asString()).isEqualTo(orderId.toString());
+    }
+
+    @Test
+    void answers422AfterABoundedWaitForAnOrderThatNeverArrives() {
+        long started = System.nanoTime();
+
+        HttpResponse<String> answer = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 5.00}"
+                                .formatted(UUID.randomUUID()));
+
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat(body(answer).path("errors").get(0).path("field").asString()).isEqualTo("order_id");
+        assertThat(waited).isBetween(Duration.ofMillis(4500), Duration.ofSeconds(15));
+    }
+
+    @Test
+    void rejectsAnotherCurrencyAnAmountAboveWhatIsOpenAndACancelledOrder() {
+        UUID orderId = order("20.00");
+        woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 15.00}".formatted(orderId));
+
+        HttpResponse<String> currency = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"stripe\", \"currency\": \"USD\"}".formatted(orderId));
+        HttpResponse<String> tooMuch = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"stripe\", \"amount\": 5.01}".formatted(orderId));
+        UUID cancelled = UUID.randomUUID();
+        // An order imported from the channel as cancelled.
+        Feed.order(cancelled, "woocommerce", "EUR", "20.00", OrderStatus.CANCELLED, 1);
+        HttpResponse<String> forCancelled =
+                woo().post("/api/v1/payments", "{\"order_id\": \"%s\", \"provider\": \"stripe\"}".formatted(cancelled));
+
+        assertThat(currency.statusCode()).isEqualTo(422);
+        assertThat(body(currency).path("errors").get(0).path("field").asString())
+                .isEqualTo("currency");
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(body(tooMuch).path("errors").get(0).path("field").asString()).isEqualTo("amount");
+        assertThat(body(tooMuch).path("detail").asString()).contains("5.00");
+        assertThat(forCancelled.statusCode()).isEqualTo(422);
+        assertThat(body(forCancelled).path("detail").asString()).contains("cancelled");
+    }
+
+    @Test
+    void rejectsBadInputWithAProblemNamingTheField() {
+        UUID orderId = order("20.00");
+
+        HttpResponse<String> negative = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": -1}".formatted(orderId));
+        HttpResponse<String> overPrecise = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 1.001}".formatted(orderId));
+        HttpResponse<String> status = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"paypal\", \"status\": \"paid\"}".formatted(orderId));
+        HttpResponse<String> malformed = woo().post("/api/v1/payments", "{\"order_id\": ");
+        HttpResponse<String> wrongType = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": \"lots\"}".formatted(orderId));
+
+        assertThat(negative.statusCode()).isEqualTo(422);
+        assertThat(body(negative).path("errors").get(0).path("field").asString())
+                .isEqualTo("amount");
+        assertThat(overPrecise.statusCode()).isEqualTo(422);
+        assertThat(body(overPrecise).path("errors").get(0).path("field").asString())
+                .isEqualTo("amount");
+        assertThat(status.statusCode()).isEqualTo(422);
+        assertThat(body(status).path("errors").get(0).path("field").asString()).isEqualTo("status");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(data(woo().get("/api/v1/payments/order/" + orderId))).isEmpty();
+    }
+
+    @Test
+    void hidesAnotherChannelsPaymentsAndOrders() {
+        UUID orderId = order("20.00");
+        String id = data(woo().post(
+                                "/api/v1/payments",
+                                "{\"order_id\": \"%s\", \"provider\": \"manual\"}".formatted(orderId)))
+                .path("id")
+                .asString();
+
+        assertThat(pos().get("/api/v1/payments/" + id).statusCode()).isEqualTo(404);
+        assertThat(pos().get("/api/v1/payments/" + id + "/history").statusCode())
+                .isEqualTo(404);
+        assertThat(data(pos().get("/api/v1/payments/order/" + orderId))).isEmpty();
+        assertThat(pos().post("/api/v1/payments/" + id + "/refunds", "{\"amount\": 1.00}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(pos().post("/api/v1/payments/" + id + "/cancel", "{}").statusCode())
+                .isEqualTo(404);
+        assertThat(woo().get("/api/v1/payments/not-a-uuid").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void flagsAnOverpaymentThatStillHappens() {
+        UUID orderId = order("10.00");
+        String body = """
+                {"order_id": "%s", "provider": "stripe", "amount": %s, "status": "succeeded", "source_payment_id": "%s"}
+                """;
+        woo().post("/api/v1/payments", body.formatted(orderId, "10.00", "pi_a_" + orderId));
+
+        HttpResponse<String> second =
+                woo().post("/api/v1/payments", body.formatted(orderId, "5.00", "pi_b_" + orderId));
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(data(second).path("needs_attention").asBoolean()).isTrue();
+        assertThat(data(second).path("attention_reason").asString()).contains("overpaid");
+        List<PaymentEvent> events = awaitPublishedOnceInOrder(
+                UUID.fromString(data(second).path("id").asString()), 1);
+        assertThat(events.get(0).getPayment().getNeedsAttention()).isTrue();
+    }
+
+    @Test
+    void refundsARecordedPaymentAtOnceAndListsPaymentsByCursor() {
+        UUID orderId = order("30.00");
+        String id = data(woo().post(
+                                "/api/v1/payments",
+                                "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 10.00}"
+                                        .formatted(orderId)))
+                .path("id")
+                .asString();
+        woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 20.00}".formatted(orderId));
+
+        HttpResponse<String> refund = woo().post(
+                        "/api/v1/payments/" + id + "/refunds",
+                        "{\"amount\": 4.00}",
+                        ApiClient.idempotencyKey("manual-refund-" + id));
+        HttpResponse<String> firstPage = woo().get("/api/v1/payments?order_id=" + orderId + "&limit=1");
+        HttpResponse<String> secondPage = woo().get("/api/v1/payments?order_id=" + orderId + "&limit=1&cursor="
+                + body(firstPage).path("next_cursor").asString());
+
+        assertThat(refund.statusCode()).as(refund.body()).isEqualTo(201);
+        assertThat(data(refund).path("status").asString()).isEqualTo("succeeded");
+        JsonNode payment = payment(UUID.fromString(id));
+        assertThat(payment.path("status").asString()).isEqualTo("partially_refunded");
+        assertThat(payment.path("refunded_amount").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(data(firstPage)).hasSize(1);
+        assertThat(data(secondPage)).hasSize(1);
+        assertThat(data(secondPage).get(0).path("id").asString())
+                .isNotEqualTo(data(firstPage).get(0).path("id").asString());
+        assertThat(body(secondPage).path("next_cursor").isNull()).isTrue();
+        awaitPublishedOnceInOrder(UUID.fromString(id), 2);
+    }
+}
