@@ -7,6 +7,7 @@ import static io.orderhub.orders.jooq.Tables.ORDER_PAYMENTS;
 import static io.orderhub.orders.jooq.Tables.ORDER_STATUS_HISTORY;
 import static io.orderhub.orders.jooq.Tables.UNMATCHED_PAYMENT_EVENTS;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep13;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
@@ -69,39 +69,20 @@ class OrderRepository {
     }
 
     /**
-     * Stores a new order with its items and first history row. A second order with the same
+     * Stores a new order with its items and first history row, in one statement ({@link NewOrderStatement}).
+     * A second order with the same
      * {@code (source, source_order_id)} is refused by the unique constraint — also when both arrive at
-     * once: the later insert waits for the earlier transaction and then finds the row.
+     * once: the later insert waits for the earlier transaction and then finds the row — and then nothing
+     * of it is written.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void insert(Order order) {
         OrderState s = order.state();
-        int inserted = db.insertInto(ORDERS)
-                .set(ORDERS.ID, s.id().value())
-                .set(ORDERS.SOURCE, s.source())
-                .set(ORDERS.SOURCE_ORDER_ID, s.sourceOrderId())
-                .set(ORDERS.CUSTOMER_ID, s.customerId())
-                .set(
-                        ORDERS.CUSTOMER_REF,
-                        s.customer() == null ? null : s.customer().id())
-                .set(ORDERS.STATUS, s.status().apiName())
-                .set(ORDERS.VERSION, s.version())
-                .set(ORDERS.CURRENCY, s.currency().code())
-                .set(ORDERS.CURRENCY_DIGITS, (short) s.currency().fractionDigits())
-                .set(ORDERS.SUBTOTAL, s.totals().subtotal().amount())
-                .set(ORDERS.TAX_TOTAL, s.totals().taxTotal().amount())
-                .set(ORDERS.SHIPPING_TOTAL, s.totals().shippingTotal().amount())
-                .set(ORDERS.DISCOUNT_TOTAL, s.totals().discountTotal().amount())
-                .set(ORDERS.GRAND_TOTAL, s.totals().grandTotal().amount())
-                .set(ORDERS.PAID_AMOUNT, s.paidAmount().amount())
-                .set(ORDERS.REFUNDED_AMOUNT, s.refundedAmount().amount())
-                .set(ORDERS.METADATA, JSONB.jsonbOrNull(s.metadataJson()))
-                .set(ORDERS.CREATED_AT, at(s.createdAt()))
-                .set(ORDERS.UPDATED_AT, at(s.updatedAt()))
-                .onConflict(ORDERS.SOURCE, ORDERS.SOURCE_ORDER_ID)
-                .doNothing()
-                .execute();
-        if (inserted == 0) {
+        if (!(order.changes().size() == 1 && order.changes().get(0) instanceof OrderPlaced placed)) {
+            throw new IllegalArgumentException("Only a newly placed order can be inserted");
+        }
+        boolean inserted = db.connectionResult(connection -> NewOrderStatement.insert(connection, s, placed.actor()));
+        if (!inserted) {
             UUID existing = db.select(ORDERS.ID)
                     .from(ORDERS)
                     .where(ORDERS.SOURCE.eq(s.source()))
@@ -109,59 +90,6 @@ class OrderRepository {
                     .fetchSingle(ORDERS.ID);
             throw new OrderExistsException(new OrderId(existing), s.source(), s.sourceOrderId());
         }
-        insertItems(s);
-        writeChanges(order);
-    }
-
-    private void insertItems(OrderState s) {
-        InsertValuesStep13<
-                        OrderItemsRecord,
-                        UUID,
-                        UUID,
-                        Integer,
-                        String,
-                        String,
-                        String,
-                        Integer,
-                        BigDecimal,
-                        BigDecimal,
-                        BigDecimal,
-                        BigDecimal,
-                        BigDecimal,
-                        JSONB>
-                insert = db.insertInto(
-                        ORDER_ITEMS,
-                        ORDER_ITEMS.ID,
-                        ORDER_ITEMS.ORDER_ID,
-                        ORDER_ITEMS.POSITION,
-                        ORDER_ITEMS.PRODUCT_ID,
-                        ORDER_ITEMS.SKU,
-                        ORDER_ITEMS.NAME,
-                        ORDER_ITEMS.QUANTITY,
-                        ORDER_ITEMS.UNIT_PRICE,
-                        ORDER_ITEMS.PRICE,
-                        ORDER_ITEMS.SUBTOTAL,
-                        ORDER_ITEMS.TAX,
-                        ORDER_ITEMS.TAX_RATE,
-                        ORDER_ITEMS.METADATA);
-        int position = 0;
-        for (OrderItem item : s.items()) {
-            insert = insert.values(
-                    item.id(),
-                    s.id().value(),
-                    position++,
-                    item.productId(),
-                    item.sku(),
-                    item.name(),
-                    item.quantity(),
-                    amount(item.unitPrice()),
-                    item.price().amount(),
-                    amount(item.subtotal()),
-                    amount(item.tax()),
-                    item.taxRate(),
-                    JSONB.jsonbOrNull(item.metadataJson()));
-        }
-        insert.execute();
     }
 
     /** The order, locked until the transaction ends: changes to one order happen one after another. */
