@@ -1,5 +1,6 @@
 package io.orderhub.orders.order;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.PaymentEvent;
 import io.orderhub.events.PaymentSnapshot;
 import io.orderhub.messaging.inbox.Inbox;
@@ -26,17 +27,20 @@ public class ApplyPaymentEvent {
     private final OrderEvents events;
     private final Inbox inbox;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    ApplyPaymentEvent(OrderRepository orders, OrderEvents events, Inbox inbox, Clock clock) {
+    ApplyPaymentEvent(OrderRepository orders, OrderEvents events, Inbox inbox, Clock clock, MeterRegistry meters) {
         this.orders = orders;
         this.events = events;
         this.inbox = inbox;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Transactional
     public void apply(PaymentEvent event) {
         if (!inbox.firstDelivery(event.getEventId(), EventTopic.PAYMENT_EVENTS.topicName())) {
+            count("duplicate");
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -53,12 +57,22 @@ public class ApplyPaymentEvent {
                     event.getOrderId());
             orders.recordUnmatched(
                     event.getEventId(), event.getOrderId(), event.getPaymentId(), event.getVersion(), now);
+            count("unmatched");
             return;
         }
         Order order = found.get();
         order.applyPayment(payment(event), now);
         orders.save(order);
         events.publish(order);
+        count(order.changes().isEmpty() ? "no_order_change" : "order_changed");
+    }
+
+    /**
+     * {@code orderhub.orders.payment_events{outcome}}: order_changed, no_order_change (an older version, or
+     * nothing visible), duplicate (a redelivery), unmatched (an unknown order: alert on this one).
+     */
+    private void count(String outcome) {
+        meters.counter("orderhub.orders.payment_events", "outcome", outcome).increment();
     }
 
     private static OrderPayment payment(PaymentEvent event) {

@@ -11,7 +11,13 @@ import io.orderhub.orders.OrderApi;
 import io.orderhub.orders.OrderApi.Answer;
 import io.orderhub.orders.OrderServiceIntegrationTest;
 import io.orderhub.orders.TestKeys;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -249,6 +255,30 @@ class CreateOrderIT {
         assertThat(again.json().get("type").asString()).isEqualTo("https://orderhub.io/problems/order-exists");
         assertThat(again.json().get("existing_order_id").asString()).isEqualTo(first.toString());
         assertThat(again.json().get("error").get("code").asString()).isEqualTo("ORDER_EXISTS");
+    }
+
+    @Test
+    void createsAnOrderOnceWhenTheSameOrderArrivesTwiceAtOnce() throws Exception {
+        String body = pluginPayload(uniqueId());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> shop.create(body)));
+        }
+        List<Answer> done = new ArrayList<>();
+        for (Future<Answer> answer : answers) {
+            done.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        List<Answer> created = done.stream().filter(a -> a.status() == 201).toList();
+        assertThat(created).hasSize(1);
+        String id = created.get(0).data().get("id").asString();
+        assertThat(done).filteredOn(a -> a.status() != 201).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(409);
+            assertThat(a.json().get("existing_order_id").asString()).isEqualTo(id);
+        });
+        assertThat(shop.history(UUID.fromString(id)).data()).hasSize(1);
     }
 
     @Test

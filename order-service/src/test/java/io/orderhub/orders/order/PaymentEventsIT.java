@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.table;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
 import io.orderhub.events.PaymentEvent;
@@ -46,6 +47,9 @@ class PaymentEventsIT {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    MeterRegistry meters;
 
     OrderApi shop;
     OrderSetup setup;
@@ -260,6 +264,9 @@ class PaymentEventsIT {
                                 table("unmatched_payment_events"),
                                 field("event_id", UUID.class).eq(stray.getEventId()))
                         == 1);
+        assertThat(meters.counter("orderhub.orders.payment_events", "outcome", "unmatched")
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     private JsonNode lastHistoryEntry(UUID id) {
