@@ -70,7 +70,8 @@ class WalkingSkeletonIT {
         String sourceOrderId = UUID.randomUUID().toString();
         HttpResponse<String> created = ApiClient.of(platform.url(Service.ORDER_SERVICE), POS_KEY)
                 .post("/api/v1/orders", """
-                        {"source": "pos", "source_order_id": "%s", "currency": "EUR", "grand_total": 12.50}
+                        {"source": "pos", "source_order_id": "%s", "currency": "EUR", "grand_total": 12.50,
+                         "items": [{"name": "Kaffee", "quantity": 1, "price": 12.50}]}
                         """.formatted(sourceOrderId));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         UUID orderId = UUID.fromString(created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));

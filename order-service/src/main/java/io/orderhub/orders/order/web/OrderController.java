@@ -2,38 +2,182 @@ package io.orderhub.orders.order.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.httpapi.problem.FieldError;
+import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.httpapi.response.ApiResponse;
+import io.orderhub.httpapi.response.Cursor;
+import io.orderhub.orders.order.Caller;
+import io.orderhub.orders.order.ChangeOrderStatus;
+import io.orderhub.orders.order.FindOrders;
+import io.orderhub.orders.order.OrderId;
+import io.orderhub.orders.order.OrderPage;
+import io.orderhub.orders.order.OrderQuery;
+import io.orderhub.orders.order.OrderState;
+import io.orderhub.orders.order.OrderStatus;
 import io.orderhub.orders.order.PlaceOrder;
-import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Walking skeleton of {@code POST /api/v1/orders}. */
+/** {@code /api/v1/orders}: every answer in the contract's envelope, every error a problem. */
 @RestController
+@RequestMapping("/api/v1/orders")
 class OrderController {
 
     private final PlaceOrder placeOrder;
+    private final ChangeOrderStatus changeOrderStatus;
+    private final FindOrders findOrders;
     private final IdempotentResponses responses;
 
-    OrderController(PlaceOrder placeOrder, IdempotentResponses responses) {
+    OrderController(
+            PlaceOrder placeOrder,
+            ChangeOrderStatus changeOrderStatus,
+            FindOrders findOrders,
+            IdempotentResponses responses) {
         this.placeOrder = placeOrder;
+        this.changeOrderStatus = changeOrderStatus;
+        this.findOrders = findOrders;
         this.responses = responses;
     }
 
-    record CreateOrderRequest(String source, String sourceOrderId, String currency, BigDecimal grandTotal) {}
-
-    @PostMapping("/api/v1/orders")
+    /** 201 with the order; the plugin reads {@code data.id}. */
+    @PostMapping
     ResponseEntity<byte[]> create(@RequestBody CreateOrderRequest request, ApiKey caller) {
-        caller.requireOwnSource(request.source());
+        if (request.source() != null && !request.source().isBlank()) {
+            caller.requireOwnSource(request.source());
+        }
+        PlaceOrder.Command command = request.toCommand();
         return responses.commit(() -> {
-            UUID id = placeOrder.place(new PlaceOrder.Command(
-                    request.source(), request.sourceOrderId(), request.currency(), request.grandTotal()));
-            return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(Map.of("id", id)));
+            OrderState order = placeOrder.place(command, caller.name());
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/api/v1/orders/" + order.id())
+                    .body(ApiResponse.of(OrderResponse.of(order)));
         });
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable UUID id, ApiKey caller) {
+        return ApiResponse.of(OrderResponse.of(findOrders.byId(new OrderId(id), caller(caller))));
+    }
+
+    @GetMapping("/by-source/{source}/{sourceOrderId}")
+    Map<String, Object> bySource(@PathVariable String source, @PathVariable String sourceOrderId, ApiKey caller) {
+        return ApiResponse.of(OrderResponse.of(findOrders.bySource(source, sourceOrderId, caller(caller))));
+    }
+
+    /** Status history, oldest first. */
+    @GetMapping("/{id}/history")
+    Map<String, Object> history(@PathVariable UUID id, ApiKey caller) {
+        return ApiResponse.of(findOrders.history(new OrderId(id), caller(caller)).stream()
+                .map(HistoryResponse::of)
+                .toList());
+    }
+
+    /** 200 with the order; the same status again is a no-op (no new version, no history row). */
+    @PostMapping("/{id}/transitions")
+    ResponseEntity<byte[]> transition(@PathVariable UUID id, @RequestBody TransitionRequest request, ApiKey caller) {
+        ChangeOrderStatus.Command command =
+                new ChangeOrderStatus.Command(new OrderId(id), request.status(), request.reason());
+        return responses.commit(() ->
+                ResponseEntity.ok(ApiResponse.of(OrderResponse.of(changeOrderStatus.change(command, caller(caller))))));
+    }
+
+    /**
+     * Newest first, keyset-paged: {@code next_cursor} continues after the last order of this page.
+     * {@code created_from} is inclusive and {@code created_to} exclusive for timestamps (RFC 3339); a
+     * plain date means the whole day (UTC) for both.
+     */
+    @GetMapping
+    Map<String, Object> list(
+            @RequestParam(name = "source", required = false) String source,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "created_from", required = false) String createdFrom,
+            @RequestParam(name = "created_to", required = false) String createdTo,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor,
+            ApiKey caller) {
+        Cursor position = Cursor.decode(cursor);
+        OrderQuery query = new OrderQuery(
+                source == null || source.isBlank() ? null : source,
+                status(status),
+                instant("created_from", createdFrom, false),
+                instant("created_to", createdTo, true),
+                position == null ? null : new OrderQuery.Position(position.at(), position.id()),
+                Cursor.limit(integer("limit", limit)));
+        OrderPage page = findOrders.page(query, caller(caller));
+        return ApiResponse.page(
+                page.orders().stream().map(OrderResponse::of).toList(),
+                page.next() == null
+                        ? null
+                        : new Cursor(page.next().createdAt(), page.next().id()).encode());
+    }
+
+    private static Caller caller(ApiKey key) {
+        return new Caller(key.name(), key.channel(), key.isAdmin());
+    }
+
+    private static OrderStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return OrderStatus.fromApiName(value)
+                .orElseThrow(() -> badQuery(
+                        "status",
+                        "must be one of "
+                                + Arrays.stream(OrderStatus.values())
+                                        .map(OrderStatus::apiName)
+                                        .collect(Collectors.joining(", "))));
+    }
+
+    /** An RFC 3339 timestamp, or a date: its start, or for an upper bound the start of the next day. */
+    private static Instant instant(String field, String value, boolean upperBound) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // A '+' in an unencoded query string arrives as a space.
+        String text = value.strip().replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notATimestamp) {
+            try {
+                LocalDate day = LocalDate.parse(text);
+                return (upperBound ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADate) {
+                throw badQuery(field, "must be an RFC 3339 timestamp (2025-01-31T12:00:00Z) or a date (2025-01-31)");
+            }
+        }
+    }
+
+    private static Integer integer(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw badQuery(field, "must be a whole number");
+        }
+    }
+
+    private static ApiException badQuery(String field, String message) {
+        return new ApiException(
+                ProblemType.MALFORMED_REQUEST, field + ": " + message, List.of(new FieldError(field, message)));
     }
 }

@@ -1,2 +1,2 @@
-/** The REST API of orders. */
+/** The orders REST API (ARCHITECTURE.md, Orders): create, read, list, history and status transitions. */
 package io.orderhub.orders.order.web;

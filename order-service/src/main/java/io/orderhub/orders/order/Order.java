@@ -1,0 +1,162 @@
+package io.orderhub.orders.order;
+
+import io.orderhub.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The order aggregate: it alone moves an order's status and amounts, keeps the status machine and the
+ * payment rules of the contract, and records each change (with the order's next version) for the
+ * repository to store and the events to publish.
+ *
+ * <p>Payment rules: a payment's money counts as received when it is succeeded, partially refunded or
+ * refunded; {@code paid_amount} is the sum received, {@code refunded_amount} the sum refunded (a lost
+ * dispute included), both counting only payments in the order's currency. A pending or confirmed order
+ * becomes {@code paid} once received money covers the grand total; an order that is paid or further on
+ * becomes {@code refunded} once refunds cover both what was paid and the grand total. Payments never move
+ * an order backwards and never revive a cancelled one: then only the amounts change.
+ */
+public final class Order {
+
+    /** The actor of changes that follow from payments. */
+    public static final String PAYMENTS = "payments";
+
+    private OrderState state;
+    private final long storedVersion;
+    private final List<OrderChange> changes = new ArrayList<>();
+    private final List<OrderPayment> changedPayments = new ArrayList<>();
+
+    private Order(OrderState state, long storedVersion) {
+        this.state = state;
+        this.storedVersion = storedVersion;
+    }
+
+    /** A new order in its initial status, version 1. */
+    static Order place(OrderState initial, String actor) {
+        if (initial.version() != 1) {
+            throw new IllegalArgumentException("A new order starts at version 1");
+        }
+        if (initial.status().isSetByPayments()) {
+            throw new InvalidOrderException(List.of(
+                    new Violation("status", initial.status().apiName() + " is set by payments, never by a request")));
+        }
+        Order order = new Order(initial, 0);
+        order.changes.add(new OrderPlaced(initial, actor));
+        return order;
+    }
+
+    /** An order as stored, with no changes yet. */
+    static Order restore(OrderState state) {
+        return new Order(state, state.version());
+    }
+
+    public OrderState state() {
+        return state;
+    }
+
+    /** The version in the database: 0 for a new order. */
+    long storedVersion() {
+        return storedVersion;
+    }
+
+    /** The changes since the order was placed or restored, oldest first. */
+    List<OrderChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    /** Payment snapshots to store: newer versions, including those that changed nothing visible. */
+    List<OrderPayment> changedPayments() {
+        return List.copyOf(changedPayments);
+    }
+
+    /**
+     * A channel asks for a status. The same status again changes nothing; {@code paid} and
+     * {@code refunded} follow from payments only; any other move must be in the status machine.
+     */
+    void requestStatus(OrderStatus target, String reason, String actor, Instant now) {
+        if (target.isSetByPayments()) {
+            throw new InvalidOrderException(
+                    List.of(new Violation("status", target.apiName() + " is set by payments, never by a request")));
+        }
+        if (target == state.status()) {
+            return;
+        }
+        if (!state.status().canMoveTo(target)) {
+            throw new TransitionForbiddenException(state.status(), target);
+        }
+        moveTo(target, reason, actor, null, now);
+    }
+
+    /**
+     * A payment's latest snapshot. An older or equal version than the one held is ignored (a late event
+     * never overwrites a newer one); a newer one is kept, and when the order's payment summary shows a
+     * difference, that is one order change — or two, when the money both arrived and went back in one
+     * step (paid, then refunded: each status move stays one the status machine allows).
+     */
+    void applyPayment(OrderPayment payment, Instant now) {
+        OrderPayment held = state.payment(payment.paymentId()).orElse(null);
+        if (held != null && payment.version() <= held.version()) {
+            return;
+        }
+        List<OrderPayment> payments = new ArrayList<>(state.payments());
+        payments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
+        payments.add(payment);
+        payments.sort(Comparator.comparing(OrderPayment::paymentId));
+        changedPayments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
+        changedPayments.add(payment);
+
+        boolean visible = held == null || !held.sameSummaryAs(payment);
+        Money zero = Money.zero(state.currency());
+        Money paid = zero;
+        Money refunded = zero;
+        boolean received = false;
+        for (OrderPayment p : payments) {
+            if (p.countsFor(state.currency())) {
+                if (p.status().moneyReceived()) {
+                    paid = paid.plus(Money.of(p.amount(), state.currency()));
+                    received = true;
+                }
+                refunded = refunded.plus(Money.of(p.refundedAmount(), state.currency()));
+            }
+        }
+        if (!visible) {
+            state = state.withPayments(payments, paid, refunded, false, now);
+            return;
+        }
+
+        Money grandTotal = state.totals().grandTotal();
+        List<OrderStatus> moves = new ArrayList<>(2);
+        OrderStatus status = state.status();
+        if (status.awaitsPayment() && received && paid.compareTo(grandTotal) >= 0) {
+            moves.add(OrderStatus.PAID);
+            status = OrderStatus.PAID;
+        }
+        if (status.canBeRefundedByPayments()
+                && paid.isPositive()
+                && refunded.compareTo(paid) >= 0
+                && refunded.compareTo(grandTotal) >= 0) {
+            moves.add(OrderStatus.REFUNDED);
+        }
+
+        if (moves.isEmpty()) {
+            state = state.withPayments(payments, paid, refunded, true, now);
+            changes.add(new OrderPaymentUpdated(payment, state));
+            return;
+        }
+        state = state.withPayments(payments, paid, refunded, false, now);
+        for (OrderStatus move : moves) {
+            String reason = move == OrderStatus.PAID
+                    ? "payments cover the grand total: paid " + paid + " of " + grandTotal
+                    : "refunds cover the grand total: refunded " + refunded + " of " + grandTotal;
+            moveTo(move, reason, PAYMENTS, payment, now);
+        }
+    }
+
+    private void moveTo(OrderStatus target, String reason, String actor, OrderPayment cause, Instant now) {
+        OrderStatus from = state.status();
+        state = state.withStatus(target, now);
+        changes.add(new OrderStatusChanged(from, target, reason, actor, cause, state));
+    }
+}

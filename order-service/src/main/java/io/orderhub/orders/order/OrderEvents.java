@@ -1,0 +1,126 @@
+package io.orderhub.orders.order;
+
+import io.orderhub.events.CustomerSnapshot;
+import io.orderhub.events.OrderEvent;
+import io.orderhub.events.OrderEventType;
+import io.orderhub.events.OrderItemSnapshot;
+import io.orderhub.events.OrderSnapshot;
+import io.orderhub.events.PaymentSummary;
+import io.orderhub.messaging.outbox.Outbox;
+import io.orderhub.money.Money;
+import io.orderhub.orders.Ids;
+import io.orderhub.schemas.EventMoney;
+import io.orderhub.schemas.EventTopic;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns each order change into its {@code OrderEvent} (the full snapshot after the change, the new
+ * version, the actor and the causing payment) and appends it to the outbox in the change's transaction.
+ */
+@Component
+class OrderEvents {
+
+    static final String AGGREGATE_TYPE = "order";
+
+    private final Outbox outbox;
+
+    OrderEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void publish(Order order) {
+        for (OrderChange change : order.changes()) {
+            outbox.append(
+                    EventTopic.ORDER_EVENTS, AGGREGATE_TYPE, change.state().id().value(), event(change));
+        }
+    }
+
+    static OrderEvent event(OrderChange change) {
+        OrderState state = change.state();
+        OrderEvent.Builder event = OrderEvent.newBuilder()
+                .setEventId(Ids.next())
+                .setOccurredAt(state.updatedAt())
+                .setOrderId(state.id().value())
+                .setVersion(state.version())
+                .setActor(change.actor())
+                .setOrder(snapshot(state));
+        if (change instanceof OrderStatusChanged moved) {
+            event.setType(OrderEventType.STATUS_CHANGED)
+                    .setPreviousStatus(status(moved.from()))
+                    .setReason(moved.reason())
+                    .setCausingPayment(moved.causingPayment() == null ? null : summary(moved.causingPayment()));
+        } else if (change instanceof OrderPaymentUpdated updated) {
+            event.setType(OrderEventType.PAYMENT_UPDATED).setCausingPayment(summary(updated.causingPayment()));
+        } else {
+            event.setType(OrderEventType.CREATED);
+        }
+        return event.build();
+    }
+
+    private static OrderSnapshot snapshot(OrderState s) {
+        return OrderSnapshot.newBuilder()
+                .setId(s.id().value())
+                .setSource(s.source())
+                .setSourceOrderId(s.sourceOrderId())
+                .setCustomerId(s.customerId())
+                .setStatus(status(s.status()))
+                .setCurrency(s.currency().code())
+                .setSubtotal(money(s.totals().subtotal()))
+                .setTaxTotal(money(s.totals().taxTotal()))
+                .setShippingTotal(money(s.totals().shippingTotal()))
+                .setDiscountTotal(money(s.totals().discountTotal()))
+                .setGrandTotal(money(s.totals().grandTotal()))
+                .setPaidAmount(money(s.paidAmount()))
+                .setRefundedAmount(money(s.refundedAmount()))
+                .setCustomer(
+                        s.customer() == null
+                                ? null
+                                : CustomerSnapshot.newBuilder()
+                                        .setId(s.customer().id())
+                                        .setEmail(s.customer().email())
+                                        .setName(s.customer().name())
+                                        .setPhone(s.customer().phone())
+                                        .build())
+                .setItems(s.items().stream()
+                        .map(item -> OrderItemSnapshot.newBuilder()
+                                .setId(item.id())
+                                .setProductId(item.productId())
+                                .setSku(item.sku())
+                                .setName(item.name())
+                                .setQuantity(item.quantity())
+                                .setUnitPrice(money(item.unitPrice()))
+                                .setPrice(money(item.price()))
+                                .setSubtotal(money(item.subtotal()))
+                                .setTax(money(item.tax()))
+                                .setTaxRate(item.taxRate() == null ? null : EventMoney.of(item.taxRate()))
+                                .setMetadataJson(item.metadataJson())
+                                .build())
+                        .toList())
+                .setPayments(s.payments().stream().map(OrderEvents::summary).toList())
+                .setMetadataJson(s.metadataJson())
+                .setCreatedAt(s.createdAt())
+                .setUpdatedAt(s.updatedAt())
+                .build();
+    }
+
+    private static PaymentSummary summary(OrderPayment payment) {
+        return PaymentSummary.newBuilder()
+                .setPaymentId(payment.paymentId())
+                .setProvider(payment.provider())
+                .setStatus(io.orderhub.events.PaymentStatus.valueOf(
+                        payment.status().name()))
+                .setAmount(EventMoney.of(payment.amount()))
+                .setRefundedAmount(EventMoney.of(payment.refundedAmount()))
+                .setVersion(payment.version())
+                .build();
+    }
+
+    private static io.orderhub.events.OrderStatus status(OrderStatus status) {
+        return io.orderhub.events.OrderStatus.valueOf(status.name());
+    }
+
+    private static BigDecimal money(Money money) {
+        return money == null ? null : EventMoney.of(money.amount());
+    }
+}

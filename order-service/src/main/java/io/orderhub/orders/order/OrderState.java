@@ -1,0 +1,85 @@
+package io.orderhub.orders.order;
+
+import io.orderhub.money.CurrencyCode;
+import io.orderhub.money.Money;
+import io.orderhub.orders.customer.Customer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An order as it stands at one version: everything a response or an event snapshot shows. Immutable; the
+ * {@link Order} aggregate moves from one state to the next. {@code customerId} is the channel's own
+ * customer id, {@code customer} the hub's customer record; {@code payments} are ordered by payment id
+ * (time-ordered, so oldest first).
+ */
+public record OrderState(
+        OrderId id,
+        String source,
+        String sourceOrderId,
+        String customerId,
+        Customer customer,
+        OrderStatus status,
+        long version,
+        CurrencyCode currency,
+        Totals totals,
+        Money paidAmount,
+        Money refundedAmount,
+        List<OrderItem> items,
+        List<OrderPayment> payments,
+        String metadataJson,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public OrderState {
+        items = List.copyOf(items);
+        payments = List.copyOf(payments);
+    }
+
+    Optional<OrderPayment> payment(UUID paymentId) {
+        return payments.stream().filter(p -> p.paymentId().equals(paymentId)).findFirst();
+    }
+
+    OrderState withStatus(OrderStatus newStatus, Instant at) {
+        return new OrderState(
+                id,
+                source,
+                sourceOrderId,
+                customerId,
+                customer,
+                newStatus,
+                version + 1,
+                currency,
+                totals,
+                paidAmount,
+                refundedAmount,
+                items,
+                payments,
+                metadataJson,
+                createdAt,
+                at);
+    }
+
+    /** New payment snapshots and the amounts derived from them; {@code nextVersion} false keeps the version. */
+    OrderState withPayments(
+            List<OrderPayment> newPayments, Money paid, Money refunded, boolean nextVersion, Instant at) {
+        return new OrderState(
+                id,
+                source,
+                sourceOrderId,
+                customerId,
+                customer,
+                status,
+                nextVersion ? version + 1 : version,
+                currency,
+                totals,
+                paid,
+                refunded,
+                items,
+                newPayments,
+                metadataJson,
+                createdAt,
+                nextVersion ? at : updatedAt);
+    }
+}

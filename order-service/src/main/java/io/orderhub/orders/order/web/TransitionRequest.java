@@ -1,0 +1,4 @@
+package io.orderhub.orders.order.web;
+
+/** {@code {"status": "...", "reason": "..."}}. */
+record TransitionRequest(String status, String reason) {}

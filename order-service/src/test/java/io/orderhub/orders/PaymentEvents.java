@@ -1,0 +1,148 @@
+package io.orderhub.orders;
+
+import io.orderhub.events.PaymentEvent;
+import io.orderhub.events.PaymentEventType;
+import io.orderhub.events.PaymentSnapshot;
+import io.orderhub.events.PaymentStatus;
+import io.orderhub.schemas.EventMoney;
+import io.orderhub.schemas.EventTopic;
+import io.orderhub.schemas.serde.AvroSerdeConfig;
+import io.orderhub.schemas.serde.AvroSerializer;
+import io.orderhub.testsupport.TestKafka;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+
+/** Plays payment-service: publishes {@code PaymentEvent}s on the real topic, keyed by order id, Avro-serialised. */
+public final class PaymentEvents implements AutoCloseable {
+
+    private final KafkaProducer<String, SpecificRecord> producer;
+
+    private PaymentEvents() {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                "mock://");
+        AvroSerializer values = new AvroSerializer();
+        values.configure(config, false);
+        producer = new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    public static PaymentEvents connect() {
+        return new PaymentEvents();
+    }
+
+    public void send(PaymentEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(
+                            EventTopic.PAYMENT_EVENTS.topicName(),
+                            event.getOrderId().toString(),
+                            event))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the payment event", e);
+        }
+    }
+
+    /**
+     * A random order id whose events land on the same partition as {@code orderId}'s (Kafka's default
+     * partitioner, 12 partitions as the tests' topics have), so one can be seen not to block the other.
+     */
+    public static UUID anotherKeyOnTheSamePartition(UUID orderId) {
+        int partition = partition(orderId);
+        UUID other;
+        do {
+            other = UUID.randomUUID();
+        } while (partition(other) != partition);
+        return other;
+    }
+
+    private static int partition(UUID key) {
+        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8))) % 12;
+    }
+
+    public static Payment payment(UUID orderId) {
+        return new Payment(orderId, UUID.randomUUID());
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    /** A payment of an order; each {@link #event} is its snapshot at one version, with a new event id. */
+    public static final class Payment {
+        private final UUID orderId;
+        private final UUID paymentId;
+        private String provider = "stripe";
+        private String currency = "EUR";
+
+        private Payment(UUID orderId, UUID paymentId) {
+            this.orderId = orderId;
+            this.paymentId = paymentId;
+        }
+
+        public Payment provider(String provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        public Payment currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public UUID id() {
+            return paymentId;
+        }
+
+        public PaymentEvent event(long version, PaymentStatus status, String amount, String refunded) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return PaymentEvent.newBuilder()
+                    .setEventId(UUID.randomUUID())
+                    .setType(version == 1 ? PaymentEventType.CREATED : PaymentEventType.STATUS_CHANGED)
+                    .setOccurredAt(now)
+                    .setPaymentId(paymentId)
+                    .setOrderId(orderId)
+                    .setVersion(version)
+                    .setActor(provider)
+                    .setPayment(PaymentSnapshot.newBuilder()
+                            .setId(paymentId)
+                            .setOrderId(orderId)
+                            .setSource("woocommerce")
+                            .setProvider(provider)
+                            .setStatus(status)
+                            .setAmount(EventMoney.of(new BigDecimal(amount)))
+                            .setCurrency(currency)
+                            .setRefundedAmount(EventMoney.of(new BigDecimal(refunded)))
+                            .setRecorded(false)
+                            .setNeedsAttention(false)
+                            .setRefunds(List.of())
+                            .setCreatedAt(now)
+                            .setUpdatedAt(now)
+                            .build())
+                    .build();
+        }
+    }
+}
