@@ -38,6 +38,7 @@ create table delivery (
     endpoint               varchar(64)   not null,
     type                   varchar(32)   not null,
     payload                text          not null,
+    trace_context          varchar(512),           -- the W3C trace of the order change, continued when sending
     status                 varchar(16)   not null,
     attempts               integer       not null default 0,
     next_attempt_at        timestamptz,

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ClaimDueDeliveries {
 
-    record Claim(Delivery delivery, UUID token) {}
+    /** A claimed delivery, its claim token and the trace of the order change it carries. */
+    record Claim(Delivery delivery, UUID token, String traceContext) {}
 
     private final DeliveryRepository deliveries;
     private final CallbackEvents events;
@@ -72,7 +73,7 @@ class ClaimDueDeliveries {
             for (Delivery older : deliveries.lockWaiting(claimed.orderId(), claimed.orderVersion() - 1, now)) {
                 supersede(older, endpoint, now);
             }
-            claims.add(new Claim(claimed, token));
+            claims.add(new Claim(claimed, token, due.traceContext()));
         }
         return claims;
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final DispatchSignal signal;
     private final CallbackProperties properties;
     private final Clock clock;
+    private final DeliveryTracing tracing;
     private final Map<String, Semaphore> slots;
 
     private volatile boolean running;
@@ -60,7 +62,8 @@ class DeliveryDispatcher implements SmartLifecycle {
             DeliveryMetrics metrics,
             DispatchSignal signal,
             CallbackProperties properties,
-            Clock clock) {
+            Clock clock,
+            DeliveryTracing tracing) {
         this.endpoints = endpoints;
         this.endpointStates = endpointStates;
         this.claimer = claimer;
@@ -70,6 +73,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         this.signal = signal;
         this.properties = properties;
         this.clock = clock;
+        this.tracing = tracing;
         this.slots = endpoints.all().stream()
                 .collect(Collectors.toUnmodifiableMap(
                         Endpoint::name, endpoint -> new Semaphore(properties.perEndpointConcurrency())));
@@ -151,6 +155,10 @@ class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private void attempt(Endpoint endpoint, ClaimDueDeliveries.Claim claim, Semaphore slot) {
+        tracing.within(claim.traceContext(), () -> attemptInTrace(endpoint, claim, slot));
+    }
+
+    private void attemptInTrace(Endpoint endpoint, ClaimDueDeliveries.Claim claim, Semaphore slot) {
         try {
             Instant started = clock.instant();
             Delivery delivery = claim.delivery();
@@ -160,6 +168,7 @@ class DeliveryDispatcher implements SmartLifecycle {
                     result.outcome().name().toLowerCase(Locale.ROOT),
                     Duration.ofMillis(result.latencyMs()));
             completer.complete(claim, endpoint, result, started).ifPresent(completion -> {
+                logOutcome(delivery, completion.outcome(), result);
                 metrics.outcome(delivery.channel(), completion.outcome());
                 if (completion.outcome().equals("delivered") && delivery.replayOf() == null) {
                     metrics.delivered(delivery.channel(), Duration.between(delivery.occurredAt(), clock.instant()));
@@ -177,6 +186,24 @@ class DeliveryDispatcher implements SmartLifecycle {
         } finally {
             slot.release();
             signal.wake();
+        }
+    }
+
+    private static void logOutcome(Delivery delivery, String outcome, SendResult result) {
+        try (MDC.MDCCloseable orderId =
+                        MDC.putCloseable("order_id", delivery.orderId().toString());
+                MDC.MDCCloseable deliveryId =
+                        MDC.putCloseable("delivery_id", delivery.id().toString())) {
+            log.info(
+                    "Callback {} of order {} v{} to {}: {} (attempt {}, HTTP {}, {} ms)",
+                    delivery.id(),
+                    delivery.orderId(),
+                    delivery.orderVersion(),
+                    delivery.channel(),
+                    outcome,
+                    delivery.attempts(),
+                    result.responseCode() == null ? "-" : result.responseCode(),
+                    result.latencyMs());
         }
     }
 }

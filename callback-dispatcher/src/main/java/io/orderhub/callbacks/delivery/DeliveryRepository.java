@@ -5,6 +5,7 @@ import static io.orderhub.callbacks.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.orderhub.callbacks.jooq.Tables.ORDER_STATE;
 
 import io.orderhub.httpapi.response.Cursor;
+import io.orderhub.messaging.outbox.TraceContextSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,15 +20,18 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class DeliveryRepository {
 
     private final DSLContext db;
+    private final TraceContextSource traceContext;
 
-    DeliveryRepository(DSLContext db) {
+    DeliveryRepository(DSLContext db, ObjectProvider<TraceContextSource> traceContext) {
         this.db = db;
+        this.traceContext = traceContext.getIfAvailable(() -> TraceContextSource.NONE);
     }
 
     // --- order state -------------------------------------------------------------------------------------
@@ -104,6 +108,7 @@ class DeliveryRepository {
                 .set(DELIVERY.ENDPOINT, delivery.endpoint())
                 .set(DELIVERY.TYPE, delivery.type())
                 .set(DELIVERY.PAYLOAD, delivery.payload())
+                .set(DELIVERY.TRACE_CONTEXT, traceContext.current())
                 .set(DELIVERY.STATUS, delivery.status().label())
                 .set(DELIVERY.ATTEMPTS, delivery.attempts())
                 .set(DELIVERY.NEXT_ATTEMPT_AT, at(delivery.nextAttemptAt()))
@@ -198,10 +203,11 @@ class DeliveryRepository {
                 .forUpdate()
                 .of(DELIVERY, ORDER_STATE)
                 .skipLocked()
-                .fetch(row -> new DueDelivery(delivery(row), row.get(ORDER_STATE.DELIVERED_VERSION)));
+                .fetch(row -> new DueDelivery(
+                        delivery(row), row.get(ORDER_STATE.DELIVERED_VERSION), row.get(DELIVERY.TRACE_CONTEXT)));
     }
 
-    record DueDelivery(Delivery delivery, long deliveredVersion) {}
+    record DueDelivery(Delivery delivery, long deliveredVersion, String traceContext) {}
 
     /** Claims the delivery for one attempt: counts it, and hands it to the worker holding {@code token}. */
     Delivery claim(Delivery delivery, UUID token, Instant until) {

@@ -301,23 +301,11 @@ public class OutboxRelay implements SmartLifecycle {
             headers.add("id", id.toString().getBytes(StandardCharsets.UTF_8));
             headers.add("type", type.getBytes(StandardCharsets.UTF_8));
             headers.add("aggregatetype", aggregateType.getBytes(StandardCharsets.UTF_8));
-            String traceparent = traceparent(tracingSpanContext);
+            String traceparent = TraceContextSource.traceparentOf(tracingSpanContext);
             if (traceparent != null) {
                 headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
             }
             return new ProducerRecord<>(topic, null, aggregateId, payload, headers);
-        }
-
-        private static String traceparent(String spanContext) {
-            if (spanContext == null) {
-                return null;
-            }
-            for (String line : spanContext.split("\n")) {
-                if (line.startsWith("traceparent=")) {
-                    return line.substring("traceparent=".length()).trim();
-                }
-            }
-            return null;
         }
     }
 }

@@ -10,4 +10,17 @@ public interface TraceContextSource {
     TraceContextSource NONE = () -> null;
 
     String current();
+
+    /** The {@code traceparent} inside a {@code tracingspancontext} text, or null. */
+    static String traceparentOf(String tracingSpanContext) {
+        if (tracingSpanContext == null) {
+            return null;
+        }
+        for (String line : tracingSpanContext.split("\n")) {
+            if (line.startsWith("traceparent=")) {
+                return line.substring("traceparent=".length()).trim();
+            }
+        }
+        return null;
+    }
 }

@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class PaymentLedger {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
+
     public static final String SYSTEM = "system";
 
     private final PaymentRepository repository;
@@ -33,6 +38,7 @@ public class PaymentLedger {
     private final PaymentSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PaymentChangeMetrics changes;
 
     PaymentLedger(
             PaymentRepository repository,
@@ -40,13 +46,15 @@ public class PaymentLedger {
             Orders orders,
             PaymentSettings settings,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PaymentChangeMetrics changes) {
         this.repository = repository;
         this.outbox = outbox;
         this.orders = orders;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Instant now() {
@@ -120,6 +128,21 @@ public class PaymentLedger {
         outbox.append(
                 EventTopic.PAYMENT_EVENTS, "payment", payment.orderId(), PaymentEvents.of(payment, change, actor));
         schedule(payment, now);
+        changes.increment(change.type(), payment.status());
+        try (MDC.MDCCloseable paymentId =
+                        MDC.putCloseable("payment_id", payment.id().toString());
+                MDC.MDCCloseable orderId =
+                        MDC.putCloseable("order_id", payment.orderId().toString())) {
+            log.info(
+                    "Payment {} of order {} v{}: {} {} -> {} by {}",
+                    payment.id(),
+                    payment.orderId(),
+                    payment.version(),
+                    change.type(),
+                    change.previousStatus() == null ? "-" : change.previousStatus(),
+                    payment.status(),
+                    actor);
+        }
     }
 
     private void schedule(Payment payment, Instant now) {

@@ -1,0 +1,439 @@
+package io.orderhub.systemtests;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.orderhub.local.Database;
+import io.orderhub.local.Platform;
+import io.orderhub.local.Service;
+import io.orderhub.testsupport.ApiClient;
+import io.orderhub.testsupport.TestDatabase;
+import io.orderhub.testsupport.TestKafka;
+import io.orderhub.testsupport.TestPostgres;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole platform as bin/orderhub-local runs it — four services and the edge as separate processes
+ * on one real Kafka broker and PostgreSQL — driven over HTTP only, as the channels and providers drive
+ * it: Stripe, BTCPay and the channels' callback receivers are real HTTP servers speaking their
+ * protocols.
+ */
+class PlatformFlowIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SHOP_KEY = "wc-e2e-key-0001";
+    private static final String POS_KEY = "pos-e2e-key-0001";
+    private static final String B2B_KEY = "b2b-e2e-key-0001";
+    private static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_stripe_secret";
+    private static final String BTCPAY_WEBHOOK_SECRET = "e2e-btcpay-webhook-secret";
+    private static final String BTCPAY_STORE = "store-e2e";
+    /** The plugin's secret: the old hub's plain string. */
+    private static final String SHOP_CALLBACK_SECRET = "shop-callback-secret";
+    /** A Standard Webhooks secret (whsec_ + base64 key) for the POS receiver. */
+    private static final String POS_CALLBACK_SECRET = "whsec_"
+            + Base64.getEncoder().encodeToString("pos-terminal-callback-key-32byte".getBytes(StandardCharsets.UTF_8));
+
+    private static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
+
+    private static final WireMockServer STRIPE = started();
+    private static final WireMockServer BTCPAY = started();
+    private static final WireMockServer RECEIVERS = started();
+    private static final Path LOGS = Path.of("target", "service-logs", "platform-flow");
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void startThePlatform() {
+        RECEIVERS.stubFor(post(urlPathEqualTo("/wp-json/order-hub/v1/callback"))
+                .willReturn(aResponse().withStatus(200)));
+        RECEIVERS.stubFor(
+                post(urlPathEqualTo("/pos/callbacks")).willReturn(aResponse().withStatus(204)));
+        RECEIVERS.stubFor(
+                post(urlPathEqualTo("/b2b/order-hub")).willReturn(aResponse().withStatus(200)));
+        BTCPAY.stubFor(get(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        environment.put("SCHEMA_REGISTRY_URL", "mock://");
+        environment.put("API_KEYS", "woocommerce:" + SHOP_KEY + ";name=shop,pos:" + POS_KEY + ",b2b:" + B2B_KEY);
+        environment.put("RATE_LIMIT", "100000/1m");
+        environment.put("STRIPE_API_KEY", "sk_test_e2e");
+        environment.put("STRIPE_API_BASE", STRIPE.baseUrl());
+        environment.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        environment.put("BTCPAY_URL", BTCPAY.baseUrl());
+        environment.put("BTCPAY_API_KEY", "btcpay-e2e-api-key");
+        environment.put("BTCPAY_STORE_ID", BTCPAY_STORE);
+        environment.put("BTCPAY_WEBHOOK_SECRET", BTCPAY_WEBHOOK_SECRET);
+        environment.put("WOOCOMMERCE_CALLBACK_URL", RECEIVERS.baseUrl() + "/wp-json/order-hub/v1/callback");
+        environment.put("WOOCOMMERCE_CALLBACK_SECRET", SHOP_CALLBACK_SECRET);
+        environment.put("POS_CALLBACK_URL", RECEIVERS.baseUrl() + "/pos/callbacks");
+        environment.put("POS_CALLBACK_SECRET", POS_CALLBACK_SECRET);
+        environment.put("B2B_CALLBACK_URL", RECEIVERS.baseUrl() + "/b2b/order-hub");
+        environment.put("B2B_CALLBACK_SECRET", B2B_CALLBACK_SECRET);
+        environment.put("CALLBACK_REQUIRE_HTTPS", "false");
+        environment.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+
+        Platform.Builder builder = Platform.builder(Path.of(System.getProperty("orderhub.root")))
+                .httpPort(SystemPorts.freeBlock())
+                .logDirectory(LOGS)
+                .environment(environment)
+                .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        for (Service service : Service.values()) {
+            if (service.ownsDatabase()) {
+                TestDatabase database = TestPostgres.newDatabase();
+                builder.database(service, new Database(database.jdbcUrl(), database.username(), database.password()));
+            }
+        }
+        platform = builder.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        Stream.of(STRIPE, BTCPAY, RECEIVERS).forEach(WireMockServer::stop);
+    }
+
+    @Test
+    void aWooCommerceOrderPaidWithStripeIsCalledBackToThePluginSignedAndInOneTrace() throws Exception {
+        ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
+        String sourceOrderId = Long.toString(System.nanoTime());
+
+        // 1. The plugin posts the order as it always did and reads data.id.
+        HttpResponse<String> created = shop.post(
+                "/api/v1/orders",
+                pluginOrder(sourceOrderId),
+                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000000"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+
+        // 2. It asks for a Stripe payment: Stripe creates a PaymentIntent.
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(paymentIntent(intent, "requires_payment_method", orderId, null))));
+        HttpResponse<String> payment = shop.post(
+                "/api/v1/payments", """
+                {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId), ApiClient.idempotencyKey("wc_pay_" + sourceOrderId));
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+        JsonNode paymentData = JSON.readTree(payment.body()).path("data");
+        String paymentId = paymentData.path("id").asText();
+        assertThat(paymentData.path("next_action").path("type").asText()).isEqualTo("stripe_client_secret");
+        STRIPE.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("amount=4749"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("currency=eur")));
+
+        // 3. Stripe reports the success through its signed webhook, carrying a trace of its own.
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String event = stripeEvent(
+                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                "payment_intent.succeeded",
+                paymentIntent(intent, "succeeded", orderId, paymentId));
+        HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
+                .send(
+                        "POST",
+                        "/api/v1/webhooks/stripe",
+                        event.getBytes(StandardCharsets.UTF_8),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Stripe-Signature",
+                                stripeSignature(event),
+                                "traceparent",
+                                "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+
+        // 4. The payment succeeds, the order is paid, the plugin receives a signed callback.
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
+        assertThat(status(shop, "/api/v1/payments/" + paymentId)).isEqualTo("succeeded");
+        LoggedRequest callback = awaitCallback("/wp-json/order-hub/v1/callback", orderId, "paid");
+        assertThat(callback.getHeader("X-Order-Hub-Signature"))
+                .isEqualTo(HexFormat.of()
+                        .formatHex(hmac(SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
+        assertStandardWebhooksSignature(callback, SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8));
+        JsonNode body = JSON.readTree(callback.getBody());
+        assertThat(body.path("source_order_id").asText()).isEqualTo(sourceOrderId);
+        assertThat(body.path("paid_amount").decimalValue()).isEqualByComparingTo("47.49");
+        assertThat(body.path("payment").path("payment_id").asText()).isEqualTo(paymentId);
+        assertThat(body.path("payment").path("status").asText()).isEqualTo("succeeded");
+
+        // 5. One chain of causes is one trace: webhook → payment → order → callback.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(logLines(Service.PAYMENT_SERVICE, traceId)).isNotEmpty();
+            assertThat(logLines(Service.ORDER_SERVICE, traceId)).isNotEmpty();
+            assertThat(logLines(Service.CALLBACK_DISPATCHER, traceId)).anyMatch(line -> line.contains("delivered"));
+        });
+    }
+
+    @Test
+    void aB2bOrderPaidWithBtcpayIsCalledBackToThePartner() throws Exception {
+        ApiClient b2b = ApiClient.of(platform.origin(), B2B_KEY);
+        String sourceOrderId = "PO-" + System.nanoTime();
+        HttpResponse<String> created = b2b.post("/api/v1/orders", """
+                {"source": "b2b", "source_order_id": "%s", "customer": {"email": "buyer@partner.example", "name": "Partner GmbH"},
+                 "currency": "EUR", "grand_total": 47.49,
+                 "items": [{"name": "Pallet of books", "quantity": 1, "price": 47.49}]}""".formatted(sourceOrderId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+
+        String invoice = "inv" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        BTCPAY.stubFor(post(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices"))
+                .withHeader("Authorization", equalTo("token btcpay-e2e-api-key"))
+                .withRequestBody(matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId)))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(invoice(invoice, "New", orderId))));
+        HttpResponse<String> payment = b2b.post("/api/v1/payments", """
+                {"order_id": "%s", "provider": "btcpay", "currency": "EUR", "return_url": "https://partner.example/done"}""".formatted(orderId));
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+        JsonNode paymentData = JSON.readTree(payment.body()).path("data");
+        String paymentId = paymentData.path("id").asText();
+        assertThat(paymentData.path("next_action").path("url").asText()).isEqualTo("https://btcpay.test/i/" + invoice);
+
+        BTCPAY.stubFor(get(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices/" + invoice))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(invoice(invoice, "Settled", orderId))));
+        String delivery = "del-" + UUID.randomUUID();
+        String settled = """
+                {
+                  "deliveryId": "%s",
+                  "webhookId": "wh-e2e",
+                  "originalDeliveryId": "%s",
+                  "isRedelivery": false,
+                  "type": "InvoiceSettled",
+                  "timestamp": 1700000000,
+                  "storeId": "%s",
+                  "invoiceId": "%s",
+                  "metadata": {"orderhub_payment_id": "%s", "orderhub_order_id": "%s"},
+                  "manuallyMarked": false,
+                  "overPaid": false
+                }
+                """.formatted(delivery, delivery, BTCPAY_STORE, invoice, paymentId, orderId);
+        HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
+                .send(
+                        "POST",
+                        "/api/v1/webhooks/btcpay",
+                        settled.getBytes(StandardCharsets.UTF_8),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "BTCPay-Sig",
+                                "sha256="
+                                        + HexFormat.of()
+                                                .formatHex(hmac(
+                                                        BTCPAY_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                                                        settled.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(b2b, "/api/v1/orders/" + orderId), "paid"::equals);
+        LoggedRequest callback = awaitCallback("/b2b/order-hub", orderId, "paid");
+        assertThat(callback.getHeader("X-Order-Hub-Signature"))
+                .isEqualTo(HexFormat.of()
+                        .formatHex(hmac(B2B_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
+        assertThat(JSON.readTree(callback.getBody())
+                        .path("payment")
+                        .path("provider")
+                        .asText())
+                .isEqualTo("btcpay");
+    }
+
+    @Test
+    void aManualPosPaymentPaysTheOrderAndIsCalledBackToTheTerminal() throws Exception {
+        ApiClient pos = ApiClient.of(platform.origin(), POS_KEY);
+        String sourceOrderId = "till-7-" + System.nanoTime();
+        HttpResponse<String> created = pos.post("/api/v1/orders", """
+                {"source": "pos", "source_order_id": "%s", "currency": "EUR",
+                 "items": [{"name": "Coffee", "quantity": 2, "unit_price": 3.20, "tax_rate": 0.07}]}""".formatted(sourceOrderId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode order = JSON.readTree(created.body()).path("data");
+        String orderId = order.path("id").asText();
+
+        HttpResponse<String> payment = pos.post("/api/v1/payments", """
+                {"order_id": "%s", "provider": "manual", "currency": "EUR"}""".formatted(orderId));
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+        assertThat(JSON.readTree(payment.body()).path("data").path("status").asText())
+                .isEqualTo("succeeded");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(pos, "/api/v1/orders/" + orderId), "paid"::equals);
+        LoggedRequest callback = awaitCallback("/pos/callbacks", orderId, "paid");
+        byte[] key = Base64.getDecoder().decode(POS_CALLBACK_SECRET.substring("whsec_".length()));
+        assertStandardWebhooksSignature(callback, key);
+        assertThat(JSON.readTree(callback.getBody()).path("paid_amount").decimalValue())
+                .isEqualByComparingTo(order.path("grand_total").decimalValue());
+    }
+
+    @Test
+    void exposesTheOperationalMetricsOnEveryService() {
+        Map<Service, List<String>> expected = Map.of(
+                Service.ORDER_SERVICE,
+                        List.of("http_server_requests_seconds", "orderhub_outbox_backlog", "kafka_consumer"),
+                Service.PAYMENT_SERVICE,
+                        List.of("http_server_requests_seconds", "orderhub_outbox_backlog", "kafka_consumer"),
+                Service.WEBHOOK_GATEWAY, List.of("orderhub_webhooks_received", "kafka_producer"),
+                Service.CALLBACK_DISPATCHER, List.of("orderhub_outbox_backlog", "kafka_consumer"));
+        expected.forEach((service, metrics) -> {
+            HttpResponse<String> scrape =
+                    ApiClient.of(platform.url(service), null).get("/actuator/prometheus");
+            assertThat(scrape.statusCode()).as(service.serviceName()).isEqualTo(200);
+            metrics.forEach(metric ->
+                    assertThat(scrape.body()).as(service.serviceName()).contains(metric));
+        });
+    }
+
+    // --- the channels' side -----------------------------------------------------------------------
+
+    private static String pluginOrder(String sourceOrderId) {
+        return """
+                {
+                  "source": "woocommerce",
+                  "source_order_id": "%s",
+                  "customer_id": "77",
+                  "customer": {"email": "anna@example.org", "name": "Anna Muster", "phone": "+49 30 1234567"},
+                  "currency": "EUR",
+                  "status": "pending",
+                  "subtotal": 39.80, "tax_total": 2.79, "shipping_total": 4.90, "discount_total": 0,
+                  "grand_total": 47.49,
+                  "items": [{"product_id": "501", "sku": "MOJO-BOOK-01", "name": "Buch", "quantity": 2,
+                             "price": 39.80, "subtotal": 39.80, "tax": 2.79, "tax_rate": 0.07,
+                             "metadata": {"woocommerce_item_id": "9"}}],
+                  "metadata": {"billing_email": "anna@example.org", "billing_address": {"city": "Berlin"}}
+                }
+                """.formatted(sourceOrderId);
+    }
+
+    private static String status(ApiClient client, String path) throws Exception {
+        HttpResponse<String> response = client.get(path);
+        return response.statusCode() == 200
+                ? JSON.readTree(response.body()).path("data").path("status").asText()
+                : null;
+    }
+
+    private static LoggedRequest awaitCallback(String path, String orderId, String status) {
+        return await().atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> RECEIVERS.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
+                                .filter(request -> {
+                                    JsonNode body = readTree(request.getBody());
+                                    return orderId.equals(body.path("order_id").asText())
+                                            && status.equals(body.path("status").asText());
+                                })
+                                .findFirst()
+                                .orElse(null),
+                        request -> request != null);
+    }
+
+    private static void assertStandardWebhooksSignature(LoggedRequest callback, byte[] key) {
+        String id = callback.getHeader("webhook-id");
+        String timestamp = callback.getHeader("webhook-timestamp");
+        byte[] signed = (id + "." + timestamp + "." + new String(callback.getBody(), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(callback.getHeader("webhook-signature"))
+                .isEqualTo("v1," + Base64.getEncoder().encodeToString(hmac(key, signed)));
+    }
+
+    private static List<String> logLines(Service service, String traceId) throws Exception {
+        Path log = LOGS.resolve(service.serviceName() + ".log");
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(traceId)).toList();
+        }
+    }
+
+    // --- the providers' side ----------------------------------------------------------------------
+
+    private static String paymentIntent(String id, String status, String orderId, String paymentId) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": 4749, "amount_received": %d, "currency": "eur",
+                 "status": "%s", "client_secret": "%s_secret_e2e", "livemode": false,
+                 "metadata": {"orderhub_payment_id": "%s", "orderhub_order_id": "%s"}}""".formatted(
+                id, "succeeded".equals(status) ? 4749 : 0, status, id, paymentId == null ? "" : paymentId, orderId);
+    }
+
+    private static String stripeEvent(String id, String type, String object) {
+        return """
+                {"id": "%s", "object": "event", "api_version": "2020-08-27", "created": %d,
+                 "type": "%s", "data": {"object": %s}}""".formatted(id, System.currentTimeMillis() / 1000, type, object);
+    }
+
+    /** Stripe's scheme: v1 = hex HMAC-SHA256 of "t.body", keyed by the whole whsec_ string. */
+    private static String stripeSignature(String payload) {
+        long t = System.currentTimeMillis() / 1000;
+        byte[] mac = hmac(
+                STRIPE_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                (t + "." + payload).getBytes(StandardCharsets.UTF_8));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac);
+    }
+
+    private static String invoice(String id, String status, String orderId) {
+        return """
+                {"id": "%s", "storeId": "%s", "amount": "47.49", "paidAmount": "%s", "currency": "EUR",
+                 "type": "Standard", "checkoutLink": "https://btcpay.test/i/%s", "status": "%s",
+                 "additionalStatus": "None", "createdTime": 1700000000, "expirationTime": 1700000900,
+                 "monitoringExpiration": 1700086400, "archived": false,
+                 "metadata": {"orderId": "%s", "orderhub_order_id": "%s"}}""".formatted(id, BTCPAY_STORE, "Settled".equals(status) ? "47.49" : "0", id, status, orderId, orderId);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static JsonNode readTree(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+}
