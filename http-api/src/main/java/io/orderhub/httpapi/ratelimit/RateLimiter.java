@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -51,13 +52,35 @@ public class RateLimiter {
                 id -> buckets.builder()
                         .withOptimization(Optimizations.batching())
                         .build(id, () -> configuration(limit)));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketMissing(e)) {
+                throw e;
+            }
+            // Bucket4j 8.14's batching does not create a missing bucket when several requests share the round
+            // trip (a key's first burst, or a burst after its row expired): it fails all of them with
+            // BucketNotFoundException. The plain proxy creates the bucket from its configuration.
+            probe = buckets.builder()
+                    .build(key.id(), () -> configuration(limit))
+                    .tryConsumeAndReturnRemaining(1);
+        }
         return new Decision(
                 probe.isConsumed(),
                 limit.requests(),
                 probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()),
                 seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    private static boolean bucketMissing(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     RateLimit limitOf(ApiKey key) {

@@ -1,5 +1,7 @@
 package io.orderhub.orders.order;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.CustomerSnapshot;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
@@ -12,6 +14,10 @@ import io.orderhub.orders.Ids;
 import io.orderhub.schemas.EventMoney;
 import io.orderhub.schemas.EventTopic;
 import java.math.BigDecimal;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +29,52 @@ class OrderEvents {
 
     static final String AGGREGATE_TYPE = "order";
 
-    private final Outbox outbox;
+    private static final Logger log = LoggerFactory.getLogger(OrderEvents.class);
 
-    OrderEvents(Outbox outbox) {
+    private final Outbox outbox;
+    private final MeterRegistry meters;
+
+    OrderEvents(Outbox outbox, MeterRegistry meters) {
         this.outbox = outbox;
+        this.meters = meters;
     }
 
+    /**
+     * Appends one event per change; each change is logged once at INFO (ids, version, status, actor: never
+     * customer data) with {@code order_id} in the MDC, and counted as {@code orderhub.orders.changes{type,
+     * status}}.
+     */
     void publish(Order order) {
         for (OrderChange change : order.changes()) {
+            OrderEvent event = event(change);
             outbox.append(
-                    EventTopic.ORDER_EVENTS, AGGREGATE_TYPE, change.state().id().value(), event(change));
+                    EventTopic.ORDER_EVENTS, AGGREGATE_TYPE, change.state().id().value(), event);
+            record(event);
         }
+    }
+
+    private void record(OrderEvent event) {
+        String type = event.getType().name().toLowerCase(Locale.ROOT);
+        String status = event.getOrder().getStatus().name().toLowerCase(Locale.ROOT);
+        try (MDC.MDCCloseable orderId =
+                MDC.putCloseable("order_id", event.getOrderId().toString())) {
+            log.info(
+                    "Order {} {}: version {}, status {}, by {}{}",
+                    event.getOrderId(),
+                    type,
+                    event.getVersion(),
+                    status,
+                    event.getActor(),
+                    event.getCausingPayment() == null
+                            ? ""
+                            : ", payment " + event.getCausingPayment().getPaymentId());
+        }
+        Counter.builder("orderhub.orders.changes")
+                .description("Order changes published, by event type and the order's status after it")
+                .tag("type", type)
+                .tag("status", status)
+                .register(meters)
+                .increment();
     }
 
     static OrderEvent event(OrderChange change) {

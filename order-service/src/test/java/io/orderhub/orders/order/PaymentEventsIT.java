@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.table;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
@@ -76,10 +77,12 @@ class PaymentEventsIT {
     void marksTheOrderPaidWhenASucceededPaymentCoversTheGrandTotal() {
         UUID id = setup.orderIn("pending");
         PaymentEvents.Payment payment = PaymentEvents.payment(id);
+        double paidChanges = paidStatusChanges();
 
         payments.send(payment.event(1, SUCCEEDED, "47.49", "0"));
 
         JsonNode order = setup.awaitVersion(id, 2);
+        assertThat(paidStatusChanges()).isEqualTo(paidChanges + 1);
         assertThat(order.get("status").asString()).isEqualTo("paid");
         assertThat(order.get("paid_amount").decimalValue()).isEqualByComparingTo("47.49");
         assertThat(order.get("refunded_amount").decimalValue()).isEqualByComparingTo("0");
@@ -155,7 +158,10 @@ class PaymentEventsIT {
         JsonNode order = setup.awaitVersion(id, 3);
         assertThat(order.get("version").asLong()).isEqualTo(3);
         assertThat(order.get("status").asString()).isEqualTo("paid");
-        assertThat(order.get("payments").get(0).get("status").asString()).isEqualTo("succeeded");
+        assertThat(order.get("payments"))
+                .filteredOn(p -> p.get("id").asString().equals(payment.id().toString()))
+                .singleElement()
+                .satisfies(p -> assertThat(p.get("status").asString()).isEqualTo("succeeded"));
         assertThat(order.get("paid_amount").decimalValue()).isEqualByComparingTo("47.49");
     }
 
@@ -267,6 +273,13 @@ class PaymentEventsIT {
         assertThat(meters.counter("orderhub.orders.payment_events", "outcome", "unmatched")
                         .count())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    private double paidStatusChanges() {
+        Counter counter = meters.find("orderhub.orders.changes")
+                .tags("type", "status_changed", "status", "paid")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private JsonNode lastHistoryEntry(UUID id) {
