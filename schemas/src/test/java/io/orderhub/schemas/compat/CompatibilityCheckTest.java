@@ -2,6 +2,8 @@ package io.orderhub.schemas.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderhub.schemas.EventTopic;
+import io.orderhub.schemas.ReleasedSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +64,18 @@ class CompatibilityCheckTest {
     void currentEventSchemasReadEveryReleasedVersion() {
         assertThat(CompatibilityCheck.check(Path.of("released"), CompatibilityCheck.currentSchemas()))
                 .isEmpty();
+    }
+
+    @Test
+    void everyTopicHasItsFirstVersionReleasedInTheJar() {
+        for (EventTopic topic : EventTopic.values()) {
+            assertThat(ReleasedSchemas.of(topic))
+                    .as(topic.topicName())
+                    .isNotEmpty()
+                    .first()
+                    .satisfies(v1 -> assertThat(v1.getFullName())
+                            .isEqualTo(topic.valueSchema().getFullName()));
+        }
     }
 
     private static Schema parse(String json) {
