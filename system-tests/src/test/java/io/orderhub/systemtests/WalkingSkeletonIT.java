@@ -3,6 +3,7 @@ package io.orderhub.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * bin/orderhub-local runs them: schema ids and settings are shared only the way they are there.
  */
 class WalkingSkeletonIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String POS_KEY = "pos-walking-skeleton-key";
 
@@ -74,7 +77,8 @@ class WalkingSkeletonIT {
                          "items": [{"name": "Kaffee", "quantity": 1, "price": 12.50}]}
                         """.formatted(sourceOrderId));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        UUID orderId = UUID.fromString(created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
+        UUID orderId = UUID.fromString(
+                JSON.readTree(created.body()).path("data").path("id").asText());
 
         BigDecimal seen = await().atMost(Duration.ofSeconds(60))
                 .until(() -> grandTotalSeenByPayments(orderId), total -> total != null);
