@@ -2,12 +2,15 @@ package io.orderhub.httpapi.apikey;
 
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Set;
 
 /**
  * The caller: a key's channel, its name (the actor in histories) and scopes, and its rate limit when
- * it has its own. Channel {@code admin} acts for every channel. Controllers take it as a parameter.
+ * it has its own. Channel {@code admin} acts for every channel. Controllers take it as a parameter;
+ * the API description shows it as the {@code bearer} security scheme, not as a parameter.
  */
+@Hidden
 public record ApiKey(String channel, String name, Set<Scope> scopes, RateLimit rateLimit) {
 
     public static final String ADMIN = "admin";

@@ -1,5 +1,6 @@
 package io.orderhub.httpapi.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error page ({@code /error}): errors raised outside Spring MVC (a filter, the servlet
- * container) are answered as problems too, never as Boot's default body or an HTML page.
+ * container) are answered as problems too, never as Boot's default body or an HTML page. Not an operation
+ * of the API, so hidden from its description.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

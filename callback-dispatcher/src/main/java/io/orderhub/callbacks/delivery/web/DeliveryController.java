@@ -12,6 +12,9 @@ import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +110,17 @@ class DeliveryController {
         }
     }
 
+    @Operation(summary = "Callback deliveries, newest first, cursor-paged", description = """
+                    The admin key sees every channel's deliveries, a channel key its own. `status` is one of \
+                    `pending`, `failed`, `delivered`, `dead_lettered`, `superseded`, `skipped`; each delivery \
+                    carries its attempts and the exact payload sent.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "A page of deliveries; `next_cursor` continues after it.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "delivered", value = DeliveryExamples.LIST_RESPONSE)))
     @GetMapping("/api/v1/callbacks/deliveries")
     ResponseEntity<?> list(
             @RequestParam(name = "order_id", required = false) UUID orderId,
@@ -136,6 +150,22 @@ class DeliveryController {
                 ApiResponse.page(views, page.next() == null ? null : page.next().encode()));
     }
 
+    @Operation(summary = "Send an order's latest state again", description = """
+                    A new delivery of the order's latest state (`replay_of` the one asked for, its own \
+                    `webhook-id`), due at once; deliveries of the order still waiting are superseded by it. 409 \
+                    when the channel has no callback endpoint or it is disabled.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "202",
+            description = "The new delivery, pending.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "replay", value = DeliveryExamples.REPLAY_RESPONSE)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "409",
+            description =
+                    "The channel has no callback endpoint, or it is disabled (enable it first), or a request with "
+                            + "the same Idempotency-Key is still in flight.")
     @PostMapping("/api/v1/callbacks/deliveries/{id}/replay")
     ResponseEntity<byte[]> replay(@PathVariable UUID id, ApiKey caller) {
         return responses.commit(() -> {

@@ -16,6 +16,11 @@ import io.orderhub.orders.order.OrderQuery;
 import io.orderhub.orders.order.OrderState;
 import io.orderhub.orders.order.OrderStatus;
 import io.orderhub.orders.order.PlaceOrder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,6 +63,38 @@ class OrderController {
     }
 
     /** 201 with the order; the plugin reads {@code data.id}. */
+    @Operation(summary = "Create an order", description = """
+                    Required: `source`, `source_order_id`, `currency`, at least one item with `name` and \
+                    `quantity` > 0. An item carries `unit_price` and/or its line total `price`; `tax_rate` is a \
+                    fraction. `grand_total`, when given, is the channel's amount due. `status` defaults to \
+                    `pending`. The same `(source, source_order_id)` again answers 409 naming the existing order, \
+                    unless the same Idempotency-Key and body are replayed.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CreateOrderRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "woocommerce",
+                                            summary = "What the WooCommerce plugin sends",
+                                            value = OrderExamples.CREATE_REQUEST)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "The order, with the hub's id in `data.id`.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "`/api/v1/orders/{id}`",
+                            schema = @Schema(type = "string")),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "created", value = OrderExamples.CREATED_RESPONSE)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = """
+                    The order exists (`order-exists`, naming it in `existing_order_id`), or a request with the \
+                    same Idempotency-Key is still in flight.""")
     @PostMapping
     ResponseEntity<byte[]> create(@RequestBody CreateOrderRequest request, ApiKey caller) {
         if (request.source() != null && !request.source().isBlank()) {
@@ -72,17 +109,20 @@ class OrderController {
         });
     }
 
+    @Operation(summary = "An order, with items, customer, totals and its payments")
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable UUID id, ApiKey caller) {
         return ApiResponse.of(OrderResponse.of(findOrders.byId(new OrderId(id), caller(caller))));
     }
 
+    @Operation(summary = "An order by the channel's own id")
     @GetMapping("/by-source/{source}/{sourceOrderId}")
     Map<String, Object> bySource(@PathVariable String source, @PathVariable String sourceOrderId, ApiKey caller) {
         return ApiResponse.of(OrderResponse.of(findOrders.bySource(source, sourceOrderId, caller(caller))));
     }
 
     /** Status history, oldest first. */
+    @Operation(summary = "An order's status history, oldest first")
     @GetMapping("/{id}/history")
     Map<String, Object> history(@PathVariable UUID id, ApiKey caller) {
         return ApiResponse.of(findOrders.history(new OrderId(id), caller(caller)).stream()
@@ -91,6 +131,27 @@ class OrderController {
     }
 
     /** 200 with the order; the same status again is a no-op (no new version, no history row). */
+    @Operation(summary = "Change an order's status", description = """
+                    Channels set `confirmed`, `processing`, `shipped`, `delivered` and `cancelled`; `paid` and \
+                    `refunded` follow from payments (asking for them is 422). A transition the status table does \
+                    not allow is 409 naming both statuses; the current status again is a 200 no-op.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = TransitionRequest.class),
+                            examples = @ExampleObject(name = "shipped", value = OrderExamples.TRANSITION_REQUEST)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The order after the change.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "shipped", value = OrderExamples.TRANSITIONED_RESPONSE)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = """
+                    The transition is not allowed (`transition-forbidden`, with `current_status` and \
+                    `requested_status`), or a request with the same Idempotency-Key is still in flight.""")
     @PostMapping("/{id}/transitions")
     ResponseEntity<byte[]> transition(@PathVariable UUID id, @RequestBody TransitionRequest request, ApiKey caller) {
         ChangeOrderStatus.Command command =
@@ -104,6 +165,7 @@ class OrderController {
      * {@code created_from} is inclusive and {@code created_to} exclusive for timestamps (RFC 3339); a
      * plain date means the whole day (UTC) for both.
      */
+    @Operation(summary = "Orders, newest first, cursor-paged")
     @GetMapping
     Map<String, Object> list(
             @RequestParam(name = "source", required = false) String source,

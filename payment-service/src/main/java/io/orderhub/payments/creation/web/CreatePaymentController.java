@@ -7,6 +7,10 @@ import io.orderhub.payments.creation.CreatePayment;
 import io.orderhub.payments.creation.CreationResult;
 import io.orderhub.payments.creation.PaymentRequest;
 import io.orderhub.payments.payment.web.PaymentJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +50,52 @@ class CreatePaymentController {
             String status,
             JsonNode metadata) {}
 
+    @Operation(summary = "Create a payment", description = """
+                    `stripe` creates a PaymentIntent (`next_action.client_secret`), `btcpay` an invoice \
+                    (`next_action.url`), `manual` succeeds at once. With a `status` (`succeeded`, `failed`, \
+                    `pending`) the channel records what its own gateway did: no provider call, `recorded: true`, \
+                    upserted by `(source, source_payment_id)`. `amount` defaults to what is still open. A \
+                    provider failing or timing out answers 502 or 504; a retry with the same Idempotency-Key \
+                    drives it again.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = Body.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "stripe",
+                                        summary = "A Stripe payment the hub creates",
+                                        value = PaymentExamples.STRIPE_REQUEST),
+                                @ExampleObject(
+                                        name = "recorded",
+                                        summary = "A payment the plugin's own gateway took",
+                                        value = PaymentExamples.RECORDED_REQUEST)
+                            }))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "The payment.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = {
+                                @ExampleObject(name = "stripe", value = PaymentExamples.STRIPE_RESPONSE),
+                                @ExampleObject(name = "recorded", value = PaymentExamples.RECORDED_RESPONSE)
+                            }))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "A recorded payment sent again: the same payment, updated to the status sent.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "recorded", value = PaymentExamples.RECORDED_RESPONSE)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "502",
+            description = "The provider failed; nothing is half-done, a retry drives the payment again.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "504",
+            description = "The provider timed out; the repair job settles the payment, a retry drives it again.")
     @PostMapping("/api/v1/payments")
     ResponseEntity<?> create(
             @RequestBody Body body,

@@ -5,6 +5,10 @@ import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.payment.web.PaymentJson;
 import io.orderhub.payments.refund.RefundRequest;
 import io.orderhub.payments.refund.RequestRefund;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -27,6 +31,29 @@ class RefundController {
 
     record Body(BigDecimal amount, String reason) {}
 
+    @Operation(summary = "Refund a payment", description = """
+                    Without `amount`, everything not yet refunded. `pending` until the provider confirms \
+                    (`succeeded` or `failed`); refunds of `manual` and recorded payments are recorded at once. An \
+                    amount above what is left is 422.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = Body.class),
+                            examples = @ExampleObject(name = "partial", value = RefundExamples.REQUEST)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "The refund.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "pending", value = RefundExamples.RESPONSE)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "502",
+            description = "The provider failed; a retry with the same Idempotency-Key drives the refund again.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "504",
+            description = "The provider timed out; the repair job settles the refund.")
     @PostMapping("/api/v1/payments/{id}/refunds")
     ResponseEntity<?> refund(
             @PathVariable UUID id,

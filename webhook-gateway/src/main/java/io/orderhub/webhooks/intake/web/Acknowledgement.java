@@ -12,6 +12,18 @@ import org.springframework.http.ResponseEntity;
  */
 public record Acknowledgement(boolean success, Data data) {
 
+    /** The answer as the API description shows it. */
+    public static final String EXAMPLE = """
+            {
+              "success": true,
+              "data": {
+                "status": "published",
+                "provider_event_id": "evt_3QbX2aLkdIwHu7ix0qRsTuVw",
+                "event_id": "0196a5c5-0d1e-7f2a-8b3c-4d5e6f7a8b9c"
+              }
+            }
+            """;
+
     public record Data(String status, String providerEventId, UUID eventId) {}
 
     /**

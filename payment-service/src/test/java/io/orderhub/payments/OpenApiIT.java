@@ -1,0 +1,98 @@
+package io.orderhub.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /v3/api-docs}: the contract's payment operations, their guard rails and examples a channel can send. */
+class OpenApiIT extends PaymentsTestBase {
+
+    JsonNode api;
+
+    @BeforeEach
+    void readDescription() {
+        HttpResponse<String> docs = woo().withKey(null).get("/v3/api-docs");
+        assertThat(docs.statusCode()).as(docs.body()).isEqualTo(200);
+        api = body(docs);
+    }
+
+    @Test
+    void describesEveryPaymentOperationOfTheContract() {
+        assertThat(api.at("/info/title").asString()).isEqualTo("Order Hub payment-service");
+        Map<String, Set<String>> operations = Map.of(
+                "/api/v1/payments", Set.of("get", "post"),
+                "/api/v1/payments/{id}", Set.of("get"),
+                "/api/v1/payments/order/{orderId}", Set.of("get"),
+                "/api/v1/payments/{id}/history", Set.of("get"),
+                "/api/v1/payments/{id}/refunds", Set.of("post"),
+                "/api/v1/payments/{id}/cancel", Set.of("post"));
+        operations.forEach(
+                (path, methods) -> assertThat(api.get("paths").get(path).propertyNames())
+                        .as(path)
+                        .containsExactlyInAnyOrderElementsOf(methods));
+        assertThat(api.get("paths").propertyNames()).doesNotContain("/error");
+    }
+
+    @Test
+    void requiresTheBearerKeyAndDescribesProblems() {
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(api.get("security").valueStream().anyMatch(requirement -> requirement.has("bearer")))
+                .isTrue();
+        assertThat(api.at("/components/schemas/Problem/properties").propertyNames())
+                .contains("type", "title", "status", "detail", "errors", "success", "error");
+        JsonNode create = api.at("/paths/~1api~1v1~1payments/post");
+        assertThat(create.get("responses").propertyNames())
+                .contains("201", "400", "401", "404", "409", "422", "429", "502", "504");
+        assertThat(create.at("/responses/502/content/application~1problem+json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(create.get("parameters")
+                        .valueStream()
+                        .filter(p -> p.get("name").asString().equals("Idempotency-Key")))
+                .as("documented once, though the handler reads it too")
+                .singleElement();
+    }
+
+    @Test
+    void documentsAStripePaymentAndARecordedOne() {
+        JsonNode examples = api.at("/paths/~1api~1v1~1payments/post/requestBody/content/application~1json/examples");
+
+        assertThat(examples.at("/stripe/value/provider").asString()).isEqualTo("stripe");
+        assertThat(examples.at("/recorded/value/status").asString()).isEqualTo("succeeded");
+        assertThat(examples.at("/recorded/value").propertyNames()).contains("order_id", "source_payment_id");
+        JsonNode answers = api.at("/paths/~1api~1v1~1payments/post/responses/201/content/application~1json/examples");
+        assertThat(answers.at("/stripe/value/data/next_action/type").asString()).isEqualTo("stripe_client_secret");
+        JsonNode refund = api.at("/paths/~1api~1v1~1payments~1{id}~1refunds/post");
+        assertThat(refund.at("/requestBody/content/application~1json/examples/partial/value")
+                        .propertyNames())
+                .containsExactlyInAnyOrder("amount", "reason");
+    }
+
+    @Test
+    void answersTheDocumentedRecordedPaymentWithTheDocumentedFields() {
+        ObjectNode payment = (ObjectNode)
+                api.at("/paths/~1api~1v1~1payments/post/requestBody/content/application~1json/examples/recorded/value")
+                        .deepCopy();
+        UUID orderId = order("47.49");
+        payment.put("order_id", orderId.toString());
+        payment.put("source_payment_id", "wc_" + UUID.randomUUID());
+        JsonNode documented = api.at(
+                "/paths/~1api~1v1~1payments/post/responses/201/content/application~1json/examples/recorded/value/data");
+
+        HttpResponse<String> created = woo().post("/api/v1/payments", payment.toString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(documented.propertyNames())
+                .as("the documented answer has the fields of the real one")
+                .containsExactlyInAnyOrderElementsOf(data(created).propertyNames());
+        assertThat(data(created).get("recorded").asBoolean()).isTrue();
+    }
+}
