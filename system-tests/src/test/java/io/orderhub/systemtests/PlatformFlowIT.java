@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -103,6 +104,8 @@ class PlatformFlowIT {
         environment.put("B2B_CALLBACK_SECRET", B2B_CALLBACK_SECRET);
         environment.put("CALLBACK_REQUIRE_HTTPS", "false");
         environment.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+        // As in production (docker-compose, k8s): one ECS JSON object per log line.
+        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 
         Platform.Builder builder = Platform.builder(Path.of(System.getProperty("orderhub.root")))
                 .httpPort(SystemPorts.freeBlock())
@@ -191,12 +194,31 @@ class PlatformFlowIT {
         assertThat(body.path("payment").path("payment_id").asText()).isEqualTo(paymentId);
         assertThat(body.path("payment").path("status").asText()).isEqualTo("succeeded");
 
-        // 5. One chain of causes is one trace: webhook → payment → order → callback.
+        // 5. One chain of causes is one trace: webhook → payment → order → callback, in JSON log lines that
+        // name the payment and the order.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(logLines(Service.PAYMENT_SERVICE, traceId)).isNotEmpty();
-            assertThat(logLines(Service.ORDER_SERVICE, traceId)).isNotEmpty();
-            assertThat(logLines(Service.CALLBACK_DISPATCHER, traceId)).anyMatch(line -> line.contains("delivered"));
+            assertThat(logEntries(Service.PAYMENT_SERVICE, traceId))
+                    .anySatisfy(entry ->
+                            assertThat(entry.path("payment_id").asText()).isEqualTo(paymentId))
+                    .allSatisfy(
+                            entry -> assertThat(entry.path("order_id").asText()).isIn(orderId, ""));
+            assertThat(logEntries(Service.ORDER_SERVICE, traceId))
+                    .anySatisfy(
+                            entry -> assertThat(entry.path("order_id").asText()).isEqualTo(orderId));
+            assertThat(logEntries(Service.CALLBACK_DISPATCHER, traceId)).anySatisfy(entry -> {
+                assertThat(entry.path("message").asText()).contains("delivered");
+                assertThat(entry.path("order_id").asText()).isEqualTo(orderId);
+            });
         });
+        // Nothing secret reaches the logs: not the webhook secret, not the API key, not the raw webhook body.
+        for (Service service : Service.values()) {
+            assertThat(Files.readString(LOGS.resolve(service.serviceName() + ".log")))
+                    .as(service.serviceName())
+                    .doesNotContain(STRIPE_WEBHOOK_SECRET)
+                    .doesNotContain(SHOP_KEY)
+                    .doesNotContain(SHOP_CALLBACK_SECRET)
+                    .doesNotContain("_secret_e2e");
+        }
     }
 
     @Test
@@ -366,11 +388,20 @@ class PlatformFlowIT {
                 .isEqualTo("v1," + Base64.getEncoder().encodeToString(hmac(key, signed)));
     }
 
-    private static List<String> logLines(Service service, String traceId) throws Exception {
+    /** The service's ECS log entries of one trace; every line of the trace must be one JSON object. */
+    private static List<JsonNode> logEntries(Service service, String traceId) throws Exception {
         Path log = LOGS.resolve(service.serviceName() + ".log");
+        List<JsonNode> entries = new ArrayList<>();
         try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains(traceId)).toList();
+            for (String line : lines.filter(line -> line.contains(traceId)).toList()) {
+                JsonNode entry = JSON.readTree(line);
+                assertThat(entry.has("ecs.version") || entry.path("ecs").has("version"))
+                        .as(line)
+                        .isTrue();
+                entries.add(entry);
+            }
         }
+        return entries;
     }
 
     // --- the providers' side ----------------------------------------------------------------------
