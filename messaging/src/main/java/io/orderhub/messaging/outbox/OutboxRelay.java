@@ -133,6 +133,10 @@ public class OutboxRelay implements SmartLifecycle {
                     leader = true;
                     log.info("Outbox relay active");
                     try {
+                        // The relay's deletes need not wait for the WAL flush: a delete lost in a database
+                        // crash only means its rows are published again, which consumers' inboxes absorb.
+                        // Every writer's outbox insert keeps its synchronous commit.
+                        db.execute("set synchronous_commit = off");
                         relay(db);
                     } finally {
                         leader = false;
@@ -257,6 +261,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Releases the lock before the connection goes back to the pool; false when that failed. */
     private boolean unlock(DSLContext db) {
         try {
+            db.execute("reset synchronous_commit");
             db.select(field("pg_advisory_unlock({0}, hashtext(current_schema()))", Boolean.class, inline(LOCK_CLASS)))
                     .fetch();
             return true;
