@@ -210,6 +210,38 @@ class PlatformFlowIT {
                 assertThat(entry.path("order_id").asText()).isEqualTo(orderId);
             });
         });
+        // 6. The operators' metrics of this flow: transitions by status, verify results, deliveries by outcome,
+        // outbox lag and backlog, Kafka consumer lag.
+        Map<Service, List<String>> flowMetrics = Map.of(
+                Service.WEBHOOK_GATEWAY,
+                List.of(
+                        "orderhub_webhooks_verified_total{",
+                        "orderhub_webhooks_published_total{",
+                        "orderhub_webhooks_publish_latency_seconds"),
+                Service.PAYMENT_SERVICE,
+                List.of(
+                        "orderhub_payments_changes_total{",
+                        "status=\"succeeded\"",
+                        "orderhub_outbox_lag_seconds",
+                        "kafka_consumer_fetch_manager_records_lag"),
+                Service.ORDER_SERVICE,
+                List.of(
+                        "orderhub_orders_changes_total{",
+                        "status=\"paid\"",
+                        "orderhub_outbox_lag_seconds",
+                        "orderhub_outbox_backlog",
+                        "kafka_consumer_fetch_manager_records_lag"),
+                Service.CALLBACK_DISPATCHER,
+                List.of("orderhub_callbacks_outcomes_total{", "outcome=\"delivered\""));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> flowMetrics.forEach((service, metrics) -> {
+                    String scrape = ApiClient.of(platform.url(service), null)
+                            .get("/actuator/prometheus")
+                            .body();
+                    metrics.forEach(metric ->
+                            assertThat(scrape).as(service.serviceName()).contains(metric));
+                }));
+
         // Nothing secret reaches the logs: not the webhook secret, not the API key, not the raw webhook body.
         for (Service service : Service.values()) {
             assertThat(Files.readString(LOGS.resolve(service.serviceName() + ".log")))
