@@ -6,14 +6,13 @@ import io.orderhub.webhooks.intake.IntakeProperties;
 import io.orderhub.webhooks.intake.WebhookMetrics;
 import io.orderhub.webhooks.intake.web.Acknowledgement;
 import io.orderhub.webhooks.intake.web.RawBody;
+import io.orderhub.webhooks.intake.web.WebhookAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,24 +71,7 @@ class StripeWebhookController {
                             mediaType = "application/json",
                             schema = @Schema(type = "object"),
                             examples = @ExampleObject(name = "stripe", value = STRIPE_EVENT)))
-    @ApiResponse(
-            responseCode = "200",
-            description =
-                    "Published and acknowledged by Kafka (`published`), also for a duplicate; or an event type the hub "
-                            + "does not use (`ignored`, not published).",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "published", value = Acknowledgement.EXAMPLE)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "A missing or bad signature, a stale timestamp, or a body that is not the provider's JSON.")
-    @ApiResponse(responseCode = "413", description = "A body over 1 MiB.")
-    @ApiResponse(
-            responseCode = "503",
-            description = "Kafka did not take the event, or the provider's secret is not set: nothing was published; "
-                    + "the provider retries.",
-            headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = "integer")))
+    @WebhookAnswers
     @PostMapping("/api/v1/webhooks/stripe")
     ResponseEntity<Acknowledgement> receive(
             HttpServletRequest request,
