@@ -47,9 +47,10 @@ import org.HdrHistogram.Histogram;
  * webhook arrives at the edge, and the order's owning channel (the WooCommerce plugin's callback endpoint)
  * receives the callback that the order is paid — edge → webhook-gateway → Kafka → payment-service → Kafka →
  * order-service → Kafka → callback-dispatcher → HTTP. All four services and the edge run from their jars as
- * separate processes, as {@code PlatformFlowIT} starts them, on one KRaft broker and PostgreSQL 15 with
- * production durability; Stripe's API is WireMock in this JVM, the callback endpoint a JDK HTTP server in it,
- * so sending and arrival are read from one clock.
+ * separate processes, as {@code PlatformFlowIT} starts them, on one KRaft broker and PostgreSQL 15 as
+ * {@code bin/orderhub-local} runs it ({@code LocalPostgres}: synchronous_commit on, but zonky leaves fsync
+ * off); Stripe's API is WireMock in this JVM, the callback endpoint a JDK HTTP server in it, so sending and
+ * arrival are read from one clock.
  *
  * <p>Set-up (not measured): {@code rate × (warmupSeconds + seconds)} WooCommerce orders, each with a Stripe
  * payment (its own PaymentIntent), created through the edge by a pool of closed-loop clients; then the run
@@ -155,8 +156,9 @@ public final class EndToEndBench {
                                 + " payment-service → Kafka → order-service → Kafka → callback-dispatcher → HTTP."
                                 + " Accept latency: intended send time → the edge's answer.")
                         .line("All four services and the edge run from their jars as separate processes ("
-                                + SERVICE_JVM + "), with one KRaft broker and PostgreSQL 15 (embedded, fsync and"
-                                + " synchronous_commit on), all on this machine; Stripe's API is WireMock and the"
+                                + SERVICE_JVM
+                                + "), with one KRaft broker and PostgreSQL 15 (`LocalPostgres`, as bin/orderhub-local runs it;"
+                                + " its settings under `postgres`), all on this machine; Stripe's API is WireMock and the"
                                 + " callback endpoint a JDK HTTP server, both in the benchmark's JVM (one clock)."
                                 + " `cores_used_measured` is CPU per part during the measured sending.")
                         .figure("rate_per_second", rate)
