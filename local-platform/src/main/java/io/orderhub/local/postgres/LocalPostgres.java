@@ -30,8 +30,11 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    // zonky turns synchronous_commit off by default; the local run keeps what it commits.
+                    // zonky turns fsync, synchronous_commit and full_page_writes off by default; data that
+                    // outlive the process must also survive a crash of the machine.
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300");
             if (port != 0) {
                 builder.setPort(port);
