@@ -3,6 +3,7 @@ package io.orderhub.local;
 import io.orderhub.local.process.JavaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,31 @@ public final class Platform implements AutoCloseable {
     private Platform(int httpPort, Map<Service, JavaProcess> processes) {
         this.httpPort = httpPort;
         this.processes = processes;
+    }
+
+    /**
+     * A free origin port whose whole block (origin + 0..10: the services, the edge and its management port) is
+     * free too, for tests and benchmarks that start a platform beside others.
+     */
+    public static int freePortBlock() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 30_000);
+            if (free(base, 11)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No free block of 11 ports found");
+    }
+
+    private static boolean free(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Builder builder(Path root) {

@@ -108,7 +108,7 @@ class PlatformFlowIT {
         environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 
         Platform.Builder builder = Platform.builder(Path.of(System.getProperty("orderhub.root")))
-                .httpPort(SystemPorts.freeBlock())
+                .httpPort(Platform.freePortBlock())
                 .logDirectory(LOGS)
                 .environment(environment)
                 .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));

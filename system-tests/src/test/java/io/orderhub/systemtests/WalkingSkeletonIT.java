@@ -46,7 +46,7 @@ class WalkingSkeletonIT {
         paymentDatabase = TestPostgres.newDatabase();
         platform = Platform.builder(Path.of(System.getProperty("orderhub.root")))
                 .only(Service.ORDER_SERVICE, Service.PAYMENT_SERVICE)
-                .httpPort(SystemPorts.freeBlock())
+                .httpPort(Platform.freePortBlock())
                 .logDirectory(Path.of("target", "service-logs", "walking-skeleton"))
                 .environment(Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS",

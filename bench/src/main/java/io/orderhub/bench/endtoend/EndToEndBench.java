@@ -9,7 +9,6 @@ import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.local.postgres.LocalPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,7 +102,7 @@ public final class EndToEndBench {
                 CallbackReceiver receiver = CallbackReceiver.start()) {
             Map<String, Object> postgresSettings = describe(postgres);
             long platformStarting = System.nanoTime();
-            int httpPort = freePortBlock();
+            int httpPort = Platform.freePortBlock();
             Map<String, String> environment = environment(broker, stripe, receiver);
             // In two groups: all five JVMs compiling their start-up at once on two cores take longer than
             // Platform's health timeout. The services owning a database first, then what fronts them.
@@ -701,27 +700,5 @@ public final class EndToEndBench {
 
     private static double round1(double value) {
         return Math.round(value * 10) / 10.0;
-    }
-
-    /** Platform ports come in a block (origin + 0..10): a free origin port whose block is free too. */
-    private static int freePortBlock() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 30_000);
-            if (free(base, 11)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No free block of 11 ports found");
-    }
-
-    private static boolean free(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,15 +1,14 @@
 package io.orderhub.bench.orders;
 
 import io.orderhub.bench.BenchResults;
+import io.orderhub.bench.TopicOffsets;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.local.postgres.LocalPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,10 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Order creation through HTTP, as the WooCommerce plugin does it, against order-service running from its
@@ -103,7 +97,7 @@ public final class OrderCreationBench {
             long createdOverall;
             try (Platform service = Platform.builder(root)
                     .only(Service.ORDER_SERVICE)
-                    .httpPort(freePort() - Service.ORDER_SERVICE.port(0))
+                    .httpPort(Platform.freePortBlock())
                     .logDirectory(work.resolve("logs"))
                     .jvmOptions(serviceJvm)
                     .database(Service.ORDER_SERVICE, database)
@@ -469,7 +463,7 @@ public final class OrderCreationBench {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         long published;
         do {
-            published = eventsOnTopic(bootstrapServers);
+            published = TopicOffsets.endOffsetSum(bootstrapServers, ORDER_TOPIC);
             if (published >= expected) {
                 return published;
             }
@@ -477,27 +471,6 @@ public final class OrderCreationBench {
             TimeUnit.MILLISECONDS.sleep(500);
         } while (Instant.now().isBefore(deadline));
         return published;
-    }
-
-    private static long eventsOnTopic(String bootstrapServers) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            List<TopicPartition> partitions = admin
-                    .describeTopics(List.of(ORDER_TOPIC))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(ORDER_TOPIC)
-                    .partitions()
-                    .stream()
-                    .map(partition -> new TopicPartition(ORDER_TOPIC, partition.partition()))
-                    .toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset())
-                    .sum();
-        }
     }
 
     private static double loadAverage() {
@@ -510,13 +483,5 @@ public final class OrderCreationBench {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.orderhub.bench.BenchResults;
 import io.orderhub.bench.DurablePostgres;
+import io.orderhub.bench.TopicOffsets;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.messaging.outbox.OutboxProperties;
 import io.orderhub.messaging.outbox.OutboxRelay;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,8 +37,6 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.jooq.DSLContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -244,7 +242,7 @@ public final class OutboxRelayBench {
         List<UUID> orders = db.select(AppendOrderEvent.ID)
                 .from(AppendOrderEvent.BENCH_ORDER)
                 .fetch(AppendOrderEvent.ID);
-        long offsetsBefore = endOffsets(admin, RELAY_TOPIC);
+        long offsetsBefore = TopicOffsets.endOffsetSum(admin, RELAY_TOPIC);
 
         log("Relay latency: warm-up, " + settings.warmUp().toSeconds() + " s at " + settings.rate() + " rows/s");
         RateDriver.Result warmUp = RateDriver.run(
@@ -282,7 +280,7 @@ public final class OutboxRelayBench {
         }
         Histogram commitToAck = tracker.takeCommitToAck();
         Histogram appendToAck = tracker.takeAppendToAck();
-        long published = endOffsets(admin, RELAY_TOPIC) - offsetsBefore;
+        long published = TopicOffsets.endOffsetSum(admin, RELAY_TOPIC) - offsetsBefore;
         long committed = warmUp.committed() + measured.committed();
         if (published != committed) {
             problems.add("latency run: " + committed + " rows committed, " + published + " records on the topic");
@@ -349,7 +347,7 @@ public final class OutboxRelayBench {
             problems.add("the preloaded outbox holds " + backlog + " rows, not " + rows);
         }
 
-        long offsetsBefore = endOffsets(admin, RELAY_TOPIC);
+        long offsetsBefore = TopicOffsets.endOffsetSum(admin, RELAY_TOPIC);
         AckTracker.Drain drain = AckTracker.INSTANCE.startDrain(rows);
         log("Relay throughput: draining");
         RelayThreadSampler profile = settings.profileRelay() ? RelayThreadSampler.start(5_000) : null;
@@ -367,7 +365,7 @@ public final class OutboxRelayBench {
         } else {
             problems.add("the outbox kept " + db.fetchCount(OUTBOX) + " rows after the drain");
         }
-        long published = endOffsets(admin, RELAY_TOPIC) - offsetsBefore;
+        long published = TopicOffsets.endOffsetSum(admin, RELAY_TOPIC) - offsetsBefore;
         if (!drained) {
             problems.add("the drain acknowledged " + acked + " of " + rows + " rows in time");
         }
@@ -512,26 +510,6 @@ public final class OutboxRelayBench {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static long endOffsets(Admin admin, String topic) throws Exception {
-        int partitions = admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(30, TimeUnit.SECONDS)
-                .get(topic)
-                .partitions()
-                .size();
-        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        try {
-            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset())
-                    .sum();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the end offsets of " + topic, e.getCause());
-        }
-    }
 
     /** Polls every 50 ms; false when the condition did not come true in time. */
     private static boolean awaitTrue(String what, Duration timeout, BooleanSupplier condition) {

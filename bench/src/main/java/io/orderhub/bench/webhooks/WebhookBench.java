@@ -1,12 +1,11 @@
 package io.orderhub.bench.webhooks;
 
 import io.orderhub.bench.BenchResults;
+import io.orderhub.bench.TopicOffsets;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +16,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Correctly signed Stripe webhooks ({@code payment_intent.succeeded}, a realistic 2 KiB event, each with a
@@ -69,7 +62,7 @@ public final class WebhookBench {
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0);
                 Platform gateway = Platform.builder(root)
                         .only(Service.WEBHOOK_GATEWAY)
-                        .httpPort(freePort() - Service.WEBHOOK_GATEWAY.port(0))
+                        .httpPort(Platform.freePortBlock())
                         .logDirectory(work.resolve("logs"))
                         .jvmOptions(gatewayJvm)
                         .environment(Map.of(
@@ -88,9 +81,9 @@ public final class WebhookBench {
                     endpoint, broker.bootstrapServers(), warmupSeconds, seconds, clients);
 
             run(endpoint, clients, Duration.ofSeconds(warmupSeconds));
-            long publishedBefore = eventsOnTopic(broker.bootstrapServers());
+            long publishedBefore = TopicOffsets.endOffsetSum(broker.bootstrapServers(), TOPIC);
             Run measured = run(endpoint, clients, Duration.ofSeconds(seconds));
-            long publishedDuring = eventsOnTopic(broker.bootstrapServers()) - publishedBefore;
+            long publishedDuring = TopicOffsets.endOffsetSum(broker.bootstrapServers(), TOPIC) - publishedBefore;
 
             double perSecond = measured.accepted / (measured.elapsed.toNanos() / 1e9);
             new BenchResults("webhook-gateway")
@@ -265,35 +258,6 @@ public final class WebhookBench {
                       "type": "payment_intent.succeeded"
                     }
                     """.formatted(id, created, id.substring(0, 12));
-        }
-    }
-
-    private static long eventsOnTopic(String bootstrapServers) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            List<TopicPartition> partitions = admin
-                    .describeTopics(List.of(TOPIC))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(TOPIC)
-                    .partitions()
-                    .stream()
-                    .map(partition -> new TopicPartition(TOPIC, partition.partition()))
-                    .toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset())
-                    .sum();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
