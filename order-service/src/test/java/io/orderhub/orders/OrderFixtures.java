@@ -1,5 +1,6 @@
 package io.orderhub.orders;
 
+import io.orderhub.testsupport.WooCommercePlugin;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,22 +14,7 @@ public final class OrderFixtures {
      * items with only their line total {@code price}, an initial status, billing details in metadata.
      */
     public static String pluginPayload(String sourceOrderId) {
-        return """
-                {
-                  "source": "woocommerce",
-                  "source_order_id": "%s",
-                  "customer_id": "77",
-                  "customer": {"email": "anna@example.org", "name": "Anna Muster", "phone": "+49 30 1234567"},
-                  "currency": "EUR",
-                  "status": "pending",
-                  "subtotal": 39.80, "tax_total": 2.79, "shipping_total": 4.90, "discount_total": 0,
-                  "grand_total": 47.49,
-                  "items": [{"product_id": "501", "sku": "MOJO-BOOK-01", "name": "Buch", "quantity": 2,
-                             "price": 39.80, "subtotal": 39.80, "tax": 2.79, "tax_rate": 0.07,
-                             "metadata": {"woocommerce_item_id": "9"}}],
-                  "metadata": {"billing_email": "anna@example.org", "billing_address": {"city": "Berlin"}}
-                }
-                """.formatted(sourceOrderId);
+        return WooCommercePlugin.orderPayload(sourceOrderId);
     }
 
     /** The create body exactly as ARCHITECTURE.md prints it (with {@code unit_price}). */

@@ -22,6 +22,7 @@ import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.TestDatabase;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TestPostgres;
+import io.orderhub.testsupport.WooCommercePlugin;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ class PlatformFlowIT {
         // 1. The plugin posts the order as it always did and reads data.id.
         HttpResponse<String> created = shop.post(
                 "/api/v1/orders",
-                pluginOrder(sourceOrderId),
+                WooCommercePlugin.orderPayload(sourceOrderId),
                 ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000000"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
@@ -370,25 +371,6 @@ class PlatformFlowIT {
     }
 
     // --- the channels' side -----------------------------------------------------------------------
-
-    private static String pluginOrder(String sourceOrderId) {
-        return """
-                {
-                  "source": "woocommerce",
-                  "source_order_id": "%s",
-                  "customer_id": "77",
-                  "customer": {"email": "anna@example.org", "name": "Anna Muster", "phone": "+49 30 1234567"},
-                  "currency": "EUR",
-                  "status": "pending",
-                  "subtotal": 39.80, "tax_total": 2.79, "shipping_total": 4.90, "discount_total": 0,
-                  "grand_total": 47.49,
-                  "items": [{"product_id": "501", "sku": "MOJO-BOOK-01", "name": "Buch", "quantity": 2,
-                             "price": 39.80, "subtotal": 39.80, "tax": 2.79, "tax_rate": 0.07,
-                             "metadata": {"woocommerce_item_id": "9"}}],
-                  "metadata": {"billing_email": "anna@example.org", "billing_address": {"city": "Berlin"}}
-                }
-                """.formatted(sourceOrderId);
-    }
 
     private static String status(ApiClient client, String path) throws Exception {
         HttpResponse<String> response = client.get(path);

@@ -7,6 +7,7 @@ import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.local.postgres.LocalPostgres;
+import io.orderhub.testsupport.WooCommercePlugin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -401,7 +402,7 @@ public final class EndToEndBench {
         String createOrder(String sourceOrderId) throws Exception {
             return created(
                     "/api/v1/orders",
-                    pluginOrder(sourceOrderId),
+                    WooCommercePlugin.orderPayload(sourceOrderId),
                     "wc_" + sourceOrderId + "_" + Instant.now().getEpochSecond());
         }
 
@@ -441,25 +442,6 @@ public final class EndToEndBench {
                 TimeUnit.SECONDS.sleep(attempt);
             }
             throw new IllegalStateException("POST " + path + " failed: " + failure);
-        }
-
-        private static String pluginOrder(String sourceOrderId) {
-            return """
-                    {
-                      "source": "woocommerce",
-                      "source_order_id": "%s",
-                      "customer_id": "77",
-                      "customer": {"email": "anna@example.org", "name": "Anna Muster", "phone": "+49 30 1234567"},
-                      "currency": "EUR",
-                      "status": "pending",
-                      "subtotal": 39.80, "tax_total": 2.79, "shipping_total": 4.90, "discount_total": 0,
-                      "grand_total": 47.49,
-                      "items": [{"product_id": "501", "sku": "MOJO-BOOK-01", "name": "Buch", "quantity": 2,
-                                 "price": 39.80, "subtotal": 39.80, "tax": 2.79, "tax_rate": 0.07,
-                                 "metadata": {"woocommerce_item_id": "9"}}],
-                      "metadata": {"billing_email": "anna@example.org", "billing_address": {"city": "Berlin"}}
-                    }
-                    """.formatted(sourceOrderId);
         }
     }
 
