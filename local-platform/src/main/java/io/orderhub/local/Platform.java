@@ -42,7 +42,9 @@ public final class Platform implements AutoCloseable {
      */
     public static int freePortBlock() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 30_000);
+            // Below Linux's ephemeral range (32768 and up): there, a client connection of another process
+            // can take a port of the block between this check and the service's bind.
+            int base = 20_000 + (int) (Math.random() * 12_000);
             if (free(base, 11)) {
                 return base;
             }
