@@ -2,6 +2,7 @@ package io.orderhub.bench.endtoend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.bench.BenchResults;
+import io.orderhub.bench.CpuTimes;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
@@ -141,7 +142,7 @@ public final class EndToEndBench {
 
                 Measured measured = measure(sending, receiver, setup.orderIds(), warmup, seconds);
                 Map<String, Object> coresUsed =
-                        CpuTimes.coresUsed(sending.cpuAtStart(), sending.cpuAtEnd(), sending.measuredWindow());
+                        cpu.coresUsed(sending.cpuAtStart(), sending.cpuAtEnd(), sending.measuredWindow());
                 double p99 = measured.endToEnd().getValueAtPercentile(99) / 1000.0;
                 boolean targetMet = measured.missing() == 0 && p99 <= TARGET_P99_MS;
 
@@ -205,6 +206,15 @@ public final class EndToEndBench {
                 if (otherCores > 0.25) {
                     warnings.add("processes outside the run used " + otherCores
                             + " cores during the measured sending: the figures are noisy");
+                }
+                double jitCores = coresUsed.entrySet().stream()
+                        .filter(part -> part.getKey().endsWith("_jit"))
+                        .mapToDouble(part -> (double) part.getValue())
+                        .sum();
+                if (jitCores > 0.1) {
+                    warnings.add("the services' JIT compilers used " + Math.round(jitCores * 100) / 100.0
+                            + " cores while measured:"
+                            + " the code was still being compiled, a longer warm-up measures the steady state");
                 }
             }
         }
@@ -286,23 +296,27 @@ public final class EndToEndBench {
                     .map(platform -> platform.process(service))
                     .filter(process -> process != null)
                     .findFirst()
-                    .ifPresent(process -> parts.add(new CpuTimes.Part(service.serviceName(), process.pid(), true)));
+                    .ifPresent(process -> {
+                        parts.add(new CpuTimes.Part(service.serviceName(), process.pid(), CpuTimes.Scope.TREE));
+                        parts.add(new CpuTimes.Part(
+                                service.serviceName() + "_jit", process.pid(), CpuTimes.Scope.JIT_THREADS));
+                    });
         }
-        ProcessHandle.current()
-                .descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains("KafkaBrokerMain"))
-                .findFirst()
-                .ifPresent(kafka -> parts.add(new CpuTimes.Part("kafka", kafka.pid(), true)));
-        try {
-            long postmaster =
-                    Long.parseLong(Files.readAllLines(work.resolve("postgres").resolve("postmaster.pid"))
-                            .get(0)
-                            .strip());
-            parts.add(new CpuTimes.Part("postgres", postmaster, true));
-        } catch (IOException | RuntimeException e) {
-            System.out.println("PostgreSQL's CPU is not told apart (" + e + "): it counts as other processes");
+        long kafka = CpuTimes.find(commandLine -> commandLine.contains("KafkaBrokerMain")
+                && commandLine.contains(work.resolve("kafka").toString()));
+        if (kafka > 0) {
+            parts.add(new CpuTimes.Part("kafka", kafka, CpuTimes.Scope.TREE));
+        } else {
+            System.out.println(
+                    "Kafka's CPU is not told apart (its process was not found): it counts as other processes");
         }
-        parts.add(new CpuTimes.Part("load_generator", ProcessHandle.current().pid(), false));
+        long postmaster = CpuTimes.postmaster(work.resolve("postgres"));
+        if (postmaster > 0) {
+            parts.add(new CpuTimes.Part("postgres", postmaster, CpuTimes.Scope.TREE));
+        } else {
+            System.out.println("PostgreSQL's CPU is not told apart (no postmaster.pid): it counts as other processes");
+        }
+        parts.add(new CpuTimes.Part("load_generator", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS));
         return parts;
     }
 

@@ -1,6 +1,7 @@
 package io.orderhub.bench.orders;
 
 import io.orderhub.bench.BenchResults;
+import io.orderhub.bench.CpuTimes;
 import io.orderhub.bench.TopicOffsets;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
@@ -54,7 +55,13 @@ import org.HdrHistogram.Histogram;
  * were not 2xx; afterwards that every created order is in the database and its {@code CREATED} event on
  * {@code orderhub.order-events.v1}.
  *
- * <p>Arguments: {@code [seconds=60] [warmupSeconds=20] [clients=16,64] [pgbenchSeconds=30]}. Set
+ * <p>The warm-up is long because the service's JIT compilers compete for the same two cores: after 40 s of
+ * warm-up they were still compiling through the measured run (JFR: C2 compiling jOOQ's and pgjdbc's hot
+ * methods), the service spent 16 ms of CPU per order and managed 76 orders/s; after 150 s, 7 ms and 148/s.
+ * The CPU the service's compiler threads spend while measured is reported ({@code service_jit_ms}), with a
+ * warning when it is more than a twentieth of the service's.
+ *
+ * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30]}. Set
  * {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of the service during the measured runs.
  * Run with {@code bench/run OrderCreationBench}; the figures are only as good as the idle cores behind
  * them.
@@ -70,7 +77,7 @@ public final class OrderCreationBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 150;
         List<Integer> concurrencies = args.length > 2
                 ? java.util.Arrays.stream(args[2].split(","))
                         .map(Integer::valueOf)
@@ -109,18 +116,28 @@ public final class OrderCreationBench {
                         orders, postgres.port(), broker.bootstrapServers(), warmupSeconds, seconds, concurrencies);
 
                 long servicePid = service.process(Service.ORDER_SERVICE).pid();
-                long postmasterPid = ProcessCpu.postmaster(work.resolve("postgres"));
-                long kafkaPid = ProcessCpu.find(cmd -> cmd.contains("KafkaBrokerMain")
+                long postmasterPid = CpuTimes.postmaster(work.resolve("postgres"));
+                long kafkaPid = CpuTimes.find(cmd -> cmd.contains("KafkaBrokerMain")
                         && cmd.contains(work.resolve("kafka").toString()));
+                CpuTimes cpu = new CpuTimes(List.of(
+                        new CpuTimes.Part("service", servicePid, CpuTimes.Scope.PROCESS),
+                        new CpuTimes.Part("service_jit", servicePid, CpuTimes.Scope.JIT_THREADS),
+                        new CpuTimes.Part("postgres", postmasterPid, CpuTimes.Scope.TREE),
+                        new CpuTimes.Part("kafka", kafkaPid, CpuTimes.Scope.PROCESS),
+                        new CpuTimes.Part(
+                                "load_generator", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS)));
                 postmaster[0] = postmasterPid;
                 AtomicLong sequence = new AtomicLong();
                 Run warmup = run(orders, concurrencies.get(0), Duration.ofSeconds(warmupSeconds), sequence);
                 long created = warmup.created;
                 for (int clients : concurrencies) {
-                    Cpu before = Cpu.read(servicePid, postmasterPid, kafkaPid);
+                    Map<String, Long> before = cpu.read();
                     Run measured = run(orders, clients, Duration.ofSeconds(seconds), sequence);
-                    measured.cpu = Cpu.read(servicePid, postmasterPid, kafkaPid)
-                            .perUnit(before, measured.created, measured.elapsed);
+                    Map<String, Long> after = cpu.read();
+                    measured.cpu = cpu.perUnit(before, after, measured.created);
+                    measured.cpu.put(
+                            "cores_used",
+                            cpu.coresUsed(before, after, measured.elapsed).get("all_of_the_run"));
                     runs.put(clients, measured);
                     created += measured.created;
                     System.out.printf(
@@ -140,10 +157,16 @@ public final class OrderCreationBench {
             Map<Integer, Double> pgbench = new LinkedHashMap<>();
             Map<Integer, Object> pgbenchCpu = new LinkedHashMap<>();
             for (int clients : concurrencies) {
-                long postgresBefore = ProcessCpu.treeMillis(postmaster[0]);
+                CpuTimes postgresCpu =
+                        new CpuTimes(List.of(new CpuTimes.Part("postgres", postmaster[0], CpuTimes.Scope.TREE)));
+                Map<String, Long> before = postgresCpu.read();
                 pgbench.put(clients, pgbench(postgres.port(), work, clients, pgbenchSeconds));
-                double transactions = Math.max(1, pgbench.get(clients) * pgbenchSeconds);
-                pgbenchCpu.put(clients, round2((ProcessCpu.treeMillis(postmaster[0]) - postgresBefore) / transactions));
+                double transactions = pgbench.get(clients) * pgbenchSeconds;
+                pgbenchCpu.put(
+                        clients,
+                        postgresCpu
+                                .perUnit(before, postgresCpu.read(), transactions)
+                                .get("postgres_ms"));
                 System.out.printf(
                         "pgbench, %d clients: %.1f transactions/s, PostgreSQL CPU %s ms per transaction%n",
                         clients, pgbench.get(clients), pgbenchCpu.get(clients));
@@ -186,6 +209,22 @@ public final class OrderCreationBench {
             }
             figures.forEach(results::figure);
             results.figure("created_overall", createdOverall);
+            List<String> warnings = new ArrayList<>();
+            runs.forEach((clients, run) -> {
+                double service = (double) run.cpu.get("service_ms");
+                double jit = (double) run.cpu.get("service_jit_ms");
+                if (jit > service / 20) {
+                    warnings.add("with " + clients + " clients the service's JIT compilers spent " + jit + " of its "
+                            + service + " ms of CPU per order: it was still compiling, a longer warm-up measures"
+                            + " the steady state");
+                }
+            });
+            if (loadBefore > Runtime.getRuntime().availableProcessors()) {
+                warnings.add("the machine was busy (load average " + loadBefore + " before the run)");
+            }
+            if (!warnings.isEmpty()) {
+                results.figure("warnings", warnings);
+            }
             results.write(root);
 
             long notOk = runs.values().stream().mapToLong(r -> r.failed).sum();
@@ -219,45 +258,13 @@ public final class OrderCreationBench {
         return environment;
     }
 
-    /** CPU spent by each part of the platform, read before and after a run. */
-    private record Cpu(long service, long postgres, long kafka, long loadGenerator) {
-
-        static Cpu read(long servicePid, long postmasterPid, long kafkaPid) {
-            return new Cpu(
-                    ProcessCpu.millis(servicePid),
-                    ProcessCpu.treeMillis(postmasterPid),
-                    ProcessCpu.millis(kafkaPid),
-                    ProcessCpu.millis(ProcessHandle.current().pid()));
-        }
-
-        /** Milliseconds of CPU per order (or transaction) of each part, and the cores they used together. */
-        Map<String, Object> perUnit(Cpu before, long units, Duration elapsed) {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            double n = Math.max(1, units);
-            figures.put("service_ms", round2((service - before.service) / n));
-            figures.put("postgres_ms", round2((postgres - before.postgres) / n));
-            figures.put("kafka_ms", round2((kafka - before.kafka) / n));
-            figures.put("load_generator_ms", round2((loadGenerator - before.loadGenerator) / n));
-            long total = service
-                    - before.service
-                    + postgres
-                    - before.postgres
-                    + kafka
-                    - before.kafka
-                    + loadGenerator
-                    - before.loadGenerator;
-            figures.put("cores_used", round2(total / (double) elapsed.toMillis()));
-            return figures;
-        }
-    }
-
     private static final class Run {
         final long created;
         final long failed;
         final Duration elapsed;
         final Histogram latency;
         final Map<Integer, Long> statuses;
-        Map<String, Object> cpu = Map.of();
+        Map<String, Object> cpu = new LinkedHashMap<>();
 
         Run(long created, long failed, Duration elapsed, Histogram latency, Map<Integer, Long> statuses) {
             this.created = created;
