@@ -3,6 +3,8 @@ package io.orderhub.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.orderhub.events.CallbackEvent;
 import io.orderhub.messaging.outbox.OutboxMetrics;
 import io.orderhub.messaging.outbox.OutboxProperties;
@@ -11,6 +13,10 @@ import io.orderhub.schemas.EventTopic;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TopicRecorder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -209,7 +215,57 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void handsItsConnectionBackWithoutItsLockAndWithSynchronousCommitAsTheSessionHadIt() throws Exception {
+        relay.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !relay.isLeader());
+        HikariDataSource shared = (HikariDataSource) dataSource;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(shared.getJdbcUrl());
+        config.setUsername(shared.getUsername());
+        config.setPassword(shared.getPassword());
+        config.setSchema(shared.getSchema());
+        config.setMaximumPoolSize(1);
+        // The session's own setting, whatever the server's default: the relay turns it off for its deletes,
+        // and the next borrower of the connection must find it as the session started.
+        config.addDataSourceProperty("options", "-c synchronous_commit=on");
+        try (HikariDataSource oneConnection = new HikariDataSource(config)) {
+            OutboxRelay relayOnIt = relayTo(oneConnection, TestKafka.bootstrapServers());
+            relayOnIt.start();
+            await().atMost(Duration.ofSeconds(10)).until(relayOnIt::isLeader);
+            UUID eventId = appendTestEvent.append(UUID.randomUUID());
+            recorder.awaitValues(
+                    CallbackEvent.class,
+                    events -> events.stream().anyMatch(e -> e.getEventId().equals(eventId)),
+                    Duration.ofSeconds(30));
+
+            relayOnIt.stop();
+
+            try (Connection connection = oneConnection.getConnection();
+                    Statement statement = connection.createStatement()) {
+                assertThat(single(statement, "show synchronous_commit")).isEqualTo("on");
+                assertThat(single(
+                                statement,
+                                "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"))
+                        .isEqualTo("0");
+            }
+        } finally {
+            relay.start();
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
+    }
+
     private OutboxRelay relayTo(String bootstrapServers) {
+        return relayTo(dataSource, bootstrapServers);
+    }
+
+    private OutboxRelay relayTo(DataSource relayDataSource, String bootstrapServers) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -225,7 +281,7 @@ class OutboxRelayIT {
                 3000);
         OutboxProperties properties =
                 new OutboxProperties(true, Duration.ofMillis(20), 500, Duration.ofMillis(200), Duration.ofSeconds(5));
-        return new OutboxRelay(dataSource, () -> producer(config), properties, OutboxMetrics.NONE);
+        return new OutboxRelay(relayDataSource, () -> producer(config), properties, OutboxMetrics.NONE);
     }
 
     private static Producer<String, byte[]> producer(Map<String, Object> config) {
