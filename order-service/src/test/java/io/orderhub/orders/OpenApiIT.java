@@ -34,7 +34,7 @@ class OpenApiIT {
         Map<String, Set<String>> operations = Map.of(
                 "/api/v1/orders", Set.of("get", "post"),
                 "/api/v1/orders/{id}", Set.of("get"),
-                "/api/v1/orders/by-source/{source}/{sourceOrderId}", Set.of("get"),
+                "/api/v1/orders/by-source/{source}/{source_order_id}", Set.of("get"),
                 "/api/v1/orders/{id}/history", Set.of("get"),
                 "/api/v1/orders/{id}/transitions", Set.of("post"));
         operations.forEach(

@@ -116,8 +116,9 @@ class OrderController {
     }
 
     @Operation(summary = "An order by the channel's own id")
-    @GetMapping("/by-source/{source}/{sourceOrderId}")
-    Map<String, Object> bySource(@PathVariable String source, @PathVariable String sourceOrderId, ApiKey caller) {
+    @GetMapping("/by-source/{source}/{source_order_id}")
+    Map<String, Object> bySource(
+            @PathVariable String source, @PathVariable("source_order_id") String sourceOrderId, ApiKey caller) {
         return ApiResponse.of(OrderResponse.of(findOrders.bySource(source, sourceOrderId, caller(caller))));
     }
 
