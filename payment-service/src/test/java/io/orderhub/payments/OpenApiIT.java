@@ -29,7 +29,7 @@ class OpenApiIT extends PaymentsTestBase {
         Map<String, Set<String>> operations = Map.of(
                 "/api/v1/payments", Set.of("get", "post"),
                 "/api/v1/payments/{id}", Set.of("get"),
-                "/api/v1/payments/order/{orderId}", Set.of("get"),
+                "/api/v1/payments/order/{order_id}", Set.of("get"),
                 "/api/v1/payments/{id}/history", Set.of("get"),
                 "/api/v1/payments/{id}/refunds", Set.of("post"),
                 "/api/v1/payments/{id}/cancel", Set.of("post"));

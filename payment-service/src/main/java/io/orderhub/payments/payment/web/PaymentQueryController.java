@@ -73,8 +73,8 @@ class PaymentQueryController {
                 ApiResponse.page(page.stream().map(p -> PaymentJson.of(p, json)).toList(), next));
     }
 
-    @GetMapping("/api/v1/payments/order/{orderId}")
-    ResponseEntity<?> byOrder(@PathVariable UUID orderId, ApiKey caller) {
+    @GetMapping("/api/v1/payments/order/{order_id}")
+    ResponseEntity<?> byOrder(@PathVariable("order_id") UUID orderId, ApiKey caller) {
         List<Payment> page = payments.list(caller, orderId, null, null, null, null, 200);
         return ResponseEntity.ok(
                 ApiResponse.of(page.stream().map(p -> PaymentJson.of(p, json)).toList()));
