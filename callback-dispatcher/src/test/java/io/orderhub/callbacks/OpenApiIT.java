@@ -3,6 +3,7 @@ package io.orderhub.callbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderhub.testsupport.ApiClient;
+import io.orderhub.testsupport.ApiDescriptions;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -36,17 +37,12 @@ class OpenApiIT {
 
     @Test
     void describesTheDeliveriesAndEndpointsOfTheCallbacksApi() {
-        assertThat(api.at("/info/title").asString()).isEqualTo("Order Hub callback-dispatcher");
         Map<String, Set<String>> operations = Map.of(
                 "/api/v1/callbacks/deliveries", Set.of("get"),
                 "/api/v1/callbacks/deliveries/{id}/replay", Set.of("post"),
                 "/api/v1/callbacks/endpoints", Set.of("get"),
                 "/api/v1/callbacks/endpoints/{name}/enable", Set.of("post"));
-        operations.forEach(
-                (path, methods) -> assertThat(api.get("paths").get(path).propertyNames())
-                        .as(path)
-                        .containsExactlyInAnyOrderElementsOf(methods));
-        assertThat(api.get("paths").propertyNames()).doesNotContain("/error");
+        ApiDescriptions.assertOperations(api, "callback-dispatcher", operations);
         JsonNode list = api.at("/paths/~1api~1v1~1callbacks~1deliveries/get");
         assertThat(list.get("parameters").valueStream().map(p -> p.get("name").asString()))
                 .contains("order_id", "status", "channel", "limit", "cursor");
@@ -56,12 +52,7 @@ class OpenApiIT {
 
     @Test
     void requiresTheBearerKeyAndDescribesProblems() {
-        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString())
-                .isEqualTo("bearer");
-        assertThat(api.get("security").valueStream().anyMatch(requirement -> requirement.has("bearer")))
-                .isTrue();
-        assertThat(api.at("/components/schemas/Problem/properties").propertyNames())
-                .contains("type", "title", "status", "detail", "errors", "success", "error");
+        ApiDescriptions.assertBearerKeyAndProblems(api);
         JsonNode replay = api.at("/paths/~1api~1v1~1callbacks~1deliveries~1{id}~1replay/post");
         assertThat(replay.get("responses").propertyNames()).contains("202", "401", "404", "409", "429");
         assertThat(replay.at("/responses/404/content/application~1problem+json/schema/$ref")
