@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     claimed again after it
  * @param pollInterval how often due deliveries are looked for when nothing woke the dispatcher
  * @param batchSize the most deliveries claimed in one round per endpoint
+ * @param deliveryRetention {@code CALLBACK_DELIVERY_RETENTION}: how long a finished delivery (delivered,
+ *     dead-lettered, superseded, skipped) and its attempts are kept after its last change; open ones are
+ *     never purged
+ * @param purgeInterval {@code CALLBACK_DELIVERY_PURGE_INTERVAL}: how often each instance purges
+ * @param purgeBatchSize the most deliveries deleted in one transaction
  */
 @ConfigurationProperties("orderhub.callbacks")
 public record CallbackProperties(
@@ -30,7 +35,10 @@ public record CallbackProperties(
         @DefaultValue("4") int perEndpointConcurrency,
         @DefaultValue("60s") Duration claimLease,
         @DefaultValue("250ms") Duration pollInterval,
-        @DefaultValue("50") int batchSize) {
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("30d") Duration deliveryRetention,
+        @DefaultValue("1h") Duration purgeInterval,
+        @DefaultValue("1000") int purgeBatchSize) {
 
     public CallbackProperties {
         if (perEndpointConcurrency < 1) {
@@ -39,6 +47,17 @@ public record CallbackProperties(
         if (claimLease.compareTo(timeout.multipliedBy(2)) <= 0) {
             // WooCommerce REST mode makes two requests per attempt; the lease must outlast both.
             throw new IllegalArgumentException("claim-lease must exceed twice the timeout");
+        }
+        if (deliveryRetention.isNegative() || deliveryRetention.isZero()) {
+            throw new IllegalArgumentException(
+                    "delivery-retention (CALLBACK_DELIVERY_RETENTION) must be positive, not " + deliveryRetention);
+        }
+        if (purgeInterval.isNegative() || purgeInterval.isZero()) {
+            throw new IllegalArgumentException(
+                    "purge-interval (CALLBACK_DELIVERY_PURGE_INTERVAL) must be positive, not " + purgeInterval);
+        }
+        if (purgeBatchSize < 1) {
+            throw new IllegalArgumentException("purge-batch-size must be at least 1");
         }
     }
 }

@@ -206,7 +206,7 @@ class CallbackDeliveryIT {
 
         orders.send(order.statusChanged(2, OrderStatus.CONFIRMED));
 
-        JsonNode delivery = awaitDelivery(order.orderId(), "delivered");
+        JsonNode delivery = admin.awaitDelivery(order.orderId(), "delivered");
         List<LoggedRequest> callbacks = callbacksFor(RECEIVER, POS_PATH, order.orderId());
         assertThat(callbacks).hasSize(3);
         assertThat(callbacks)
@@ -248,7 +248,7 @@ class CallbackDeliveryIT {
 
         orders.send(order.paid(2, aSucceededPayment(UUID.randomUUID(), "manual", "47.49")));
 
-        JsonNode dead = awaitDelivery(order.orderId(), "dead_lettered");
+        JsonNode dead = admin.awaitDelivery(order.orderId(), "dead_lettered");
         assertThat(dead.path("attempt_count").asInt()).isEqualTo(4);
         assertThat(dead.path("last_response_code").asInt()).isEqualTo(503);
         assertThat(callbacksFor(RECEIVER, POS_PATH, order.orderId())).hasSize(4);
@@ -320,7 +320,7 @@ class CallbackDeliveryIT {
         orders.send(order.created());
         orders.send(order.statusChanged(2, OrderStatus.CONFIRMED));
 
-        JsonNode skipped = awaitDelivery(order.orderId(), "skipped");
+        JsonNode skipped = admin.awaitDelivery(order.orderId(), "skipped");
         assertThat(admin.deliveriesOf(order.orderId())).hasSize(1);
         assertThat(skipped.path("order_version").asLong()).isEqualTo(2);
         assertThat(skipped.path("last_error").asString()).contains("B2B_CALLBACK_URL is not set");
@@ -344,7 +344,7 @@ class CallbackDeliveryIT {
 
         orders.send(first.statusChanged(2, OrderStatus.CONFIRMED));
 
-        JsonNode dead = awaitDelivery(first.orderId(), "dead_lettered");
+        JsonNode dead = admin.awaitDelivery(first.orderId(), "dead_lettered");
         assertThat(dead.path("attempt_count").asInt()).isEqualTo(1);
         UUID deadId = UUID.fromString(dead.path("id").asString());
         awaitCallbackEvent(deadId, CallbackEventType.ENDPOINT_DISABLED);
@@ -360,7 +360,7 @@ class CallbackDeliveryIT {
         RECEIVER.removeStub(gone);
         OrderEvents second = OrderEvents.anOrder("market", "M-2");
         orders.send(second.statusChanged(2, OrderStatus.CONFIRMED));
-        awaitDelivery(second.orderId(), "pending");
+        admin.awaitDelivery(second.orderId(), "pending");
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() ->
@@ -369,7 +369,7 @@ class CallbackDeliveryIT {
         HttpResponse<String> enabled = admin.client().post("/api/v1/callbacks/endpoints/market/enable", "");
         assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
 
-        awaitDelivery(second.orderId(), "delivered");
+        admin.awaitDelivery(second.orderId(), "delivered");
         LoggedRequest callback =
                 callbacksFor(RECEIVER, MARKET_PATH, second.orderId()).get(0);
         assertThat(callback.getHeader("X-Order-Hub-Signature"))
@@ -380,7 +380,7 @@ class CallbackDeliveryIT {
     void aChannelKeySeesAndReplaysOnlyItsOwnDeliveries() {
         OrderEvents shopOrder = OrderEvents.anOrder("woocommerce", "10099");
         orders.send(shopOrder.statusChanged(2, OrderStatus.CONFIRMED));
-        JsonNode shopDelivery = awaitDelivery(shopOrder.orderId(), "delivered");
+        JsonNode shopDelivery = admin.awaitDelivery(shopOrder.orderId(), "delivered");
         DispatcherApi pos = new DispatcherApi(port, "pos-callbacks-key");
 
         assertThat(pos.deliveriesOf(shopOrder.orderId())).isEmpty();
@@ -451,16 +451,6 @@ class CallbackDeliveryIT {
 
     private static com.github.tomakehurst.wiremock.client.MappingBuilder forOrder(String path, UUID orderId) {
         return post(urlEqualTo(path)).withRequestBody(matchingJsonPath("$.order_id", equalTo(orderId.toString())));
-    }
-
-    private JsonNode awaitDelivery(UUID orderId, String status) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> admin.deliveriesOf(orderId).stream()
-                                .filter(d -> d.path("status").asString().equals(status))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
     }
 
     private JsonNode endpoint(String name) {

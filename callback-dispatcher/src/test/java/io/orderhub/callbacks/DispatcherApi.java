@@ -1,9 +1,13 @@
 package io.orderhub.callbacks;
 
+import static org.awaitility.Awaitility.await;
+
 import io.orderhub.testsupport.ApiClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +37,17 @@ public final class DispatcherApi {
         List<JsonNode> deliveries = new ArrayList<>();
         json(response.body()).path("data").forEach(deliveries::add);
         return deliveries;
+    }
+
+    /** Waits until the order has a delivery in this status (as the API shows it) and answers that delivery. */
+    public JsonNode awaitDelivery(UUID orderId, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> deliveriesOf(orderId).stream()
+                                .filter(d -> d.path("status").asString().equals(status))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     public static JsonNode json(String body) {

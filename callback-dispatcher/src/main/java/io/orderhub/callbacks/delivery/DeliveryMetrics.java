@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>{@code orderhub.callbacks.attempt.duration} (timer, per channel and outcome): one HTTP attempt;
  *   <li>{@code orderhub.callbacks.outcomes} (counter, per channel and outcome): delivered, attempt_failed,
  *       refused, dead_lettered, superseded, skipped, endpoint_disabled;
- *   <li>{@code orderhub.callbacks.endpoints.disabled} (gauge): endpoints a 410 disabled — alert on it.
+ *   <li>{@code orderhub.callbacks.endpoints.disabled} (gauge): endpoints a 410 disabled — alert on it;
+ *   <li>{@code orderhub.callbacks.deliveries.purged} (counter): finished deliveries deleted after the retention.
  * </ul>
  *
  * Counted after the transaction that made the change committed, so a rolled-back change is never counted.
@@ -31,13 +32,18 @@ public class DeliveryMetrics {
     static final String ATTEMPT_DURATION = "orderhub.callbacks.attempt.duration";
     static final String OUTCOMES = "orderhub.callbacks.outcomes";
     static final String DISABLED_ENDPOINTS = "orderhub.callbacks.endpoints.disabled";
+    static final String PURGED = "orderhub.callbacks.deliveries.purged";
 
     private final MeterRegistry registry;
     private final AtomicInteger disabledEndpoints = new AtomicInteger();
+    private final Counter purged;
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge(DISABLED_ENDPOINTS, disabledEndpoints);
+        this.purged = Counter.builder(PURGED)
+                .description("Finished deliveries deleted, with their attempts, after the retention")
+                .register(registry);
     }
 
     void outcomeAfterCommit(String channel, String outcome) {
@@ -73,6 +79,11 @@ public class DeliveryMetrics {
 
     void disabledEndpoints(int count) {
         disabledEndpoints.set(count);
+    }
+
+    /** Counts deliveries a committed purge batch deleted. */
+    void purged(int deliveries) {
+        purged.increment(deliveries);
     }
 
     private static void afterCommit(Runnable action) {

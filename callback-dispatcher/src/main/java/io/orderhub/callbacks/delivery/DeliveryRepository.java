@@ -281,6 +281,40 @@ class DeliveryRepository {
                 .collect(Collectors.groupingBy(Attempt::deliveryId));
     }
 
+    // --- retention -----------------------------------------------------------------------------------------------
+
+    /**
+     * Deletes up to {@code limit} finished deliveries last changed before {@code before}, their attempts first
+     * (they reference the delivery). SKIP LOCKED: instances purging at once take different rows and never wait
+     * for each other.
+     */
+    Purged deleteFinished(Instant before, int limit) {
+        OffsetDateTime at = at(before);
+        List<UUID> ids = db.select(DELIVERY.ID)
+                .from(DELIVERY)
+                .where(DELIVERY.STATUS.in(DeliveryStatus.finished().stream()
+                        .map(DeliveryStatus::label)
+                        .toList()))
+                .and(DELIVERY.UPDATED_AT.lt(at))
+                // Implied by updated_at (a delivery changes only after it was created), but lets PostgreSQL read
+                // the listing index on created_at instead of the whole table.
+                .and(DELIVERY.CREATED_AT.lt(at))
+                .limit(limit)
+                .forUpdate()
+                .skipLocked()
+                .fetch(DELIVERY.ID);
+        if (ids.isEmpty()) {
+            return new Purged(0, 0);
+        }
+        int attempts = db.deleteFrom(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.DELIVERY_ID.in(ids))
+                .execute();
+        int deleted = db.deleteFrom(DELIVERY).where(DELIVERY.ID.in(ids)).execute();
+        return new Purged(deleted, attempts);
+    }
+
+    record Purged(int deliveries, int attempts) {}
+
     // --- mapping -------------------------------------------------------------------------------------------------
 
     private static Delivery delivery(Record row) {

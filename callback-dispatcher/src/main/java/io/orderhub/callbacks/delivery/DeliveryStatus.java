@@ -1,6 +1,7 @@
 package io.orderhub.callbacks.delivery;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +22,9 @@ public enum DeliveryStatus {
     SKIPPED;
 
     private static final Set<DeliveryStatus> OPEN = EnumSet.of(PENDING, FAILED);
+    // Named, not "everything not open": a status added later is never deleted by accident.
+    private static final Set<DeliveryStatus> FINISHED =
+            Collections.unmodifiableSet(EnumSet.of(DELIVERED, DEAD_LETTERED, SUPERSEDED, SKIPPED));
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -33,6 +37,11 @@ public enum DeliveryStatus {
     /** Whether the delivery may still be sent. */
     public boolean isOpen() {
         return OPEN.contains(this);
+    }
+
+    /** The statuses a delivery never leaves: only such deliveries are purged after the retention. */
+    static Set<DeliveryStatus> finished() {
+        return FINISHED;
     }
 
     public boolean canMoveTo(DeliveryStatus next) {

@@ -1,2 +1,2 @@
-/** Deliveries: one per order change, stored, claimed by workers, retried, superseded, dead-lettered, replayed. */
+/** Deliveries: one per order change, stored, claimed by workers, retried, superseded, dead-lettered, replayed, purged. */
 package io.orderhub.callbacks.delivery;

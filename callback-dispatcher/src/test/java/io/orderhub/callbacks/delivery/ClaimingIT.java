@@ -17,9 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,20 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = "spring.kafka.consumer.group-id=claiming-it-${random.uuid}")
 @ContextConfiguration(initializers = OrderhubTestEnvironment.class)
+@Import(MutableClock.InPlace.class)
 @DirtiesContext
 class ClaimingIT {
 
     private static final Endpoint BULK =
             new Endpoint("BULK", "https://bulk.example.org/callback", EndpointFormat.HUB, "secret", null, null);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     @Autowired
     ClaimDueDeliveries claimer;

@@ -27,4 +27,15 @@ class DeliveryStatusTest {
             }
         }
     }
+
+    @Test
+    void onlyFinishedDeliveriesArePurged() {
+        assertThat(DeliveryStatus.finished())
+                .containsExactlyInAnyOrder(
+                        DeliveryStatus.DELIVERED,
+                        DeliveryStatus.DEAD_LETTERED,
+                        DeliveryStatus.SUPERSEDED,
+                        DeliveryStatus.SKIPPED)
+                .noneMatch(DeliveryStatus::isOpen);
+    }
 }
