@@ -8,6 +8,7 @@ import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.local.postgres.LocalPostgres;
+import io.orderhub.testsupport.WooCommercePlugin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -359,25 +360,11 @@ public final class OrderCreationBench {
             return this;
         }
 
-        /** The plugin's payload (ARCHITECTURE.md, Orders) for shop order {@code n}. */
+        /** The plugin's payload for shop order {@code n}, from one of the pool's customers. */
         private static String payload(long n) {
             int customer = ThreadLocalRandom.current().nextInt(CUSTOMERS);
-            return """
-                    {
-                      "source": "woocommerce",
-                      "source_order_id": "%1$d",
-                      "customer_id": "%2$d",
-                      "customer": {"email": "kunde%2$d@example.org", "name": "Anna Muster", "phone": "+49 30 1234567"},
-                      "currency": "EUR",
-                      "status": "pending",
-                      "subtotal": 39.80, "tax_total": 2.79, "shipping_total": 4.90, "discount_total": 0,
-                      "grand_total": 47.49,
-                      "items": [{"product_id": "501", "sku": "MOJO-BOOK-01", "name": "Buch", "quantity": 2,
-                                 "price": 39.80, "subtotal": 39.80, "tax": 2.79, "tax_rate": 0.07,
-                                 "metadata": {"woocommerce_item_id": "%1$d"}}],
-                      "metadata": {"billing_email": "kunde%2$d@example.org", "billing_address": {"city": "Berlin"}}
-                    }
-                    """.formatted(n, customer);
+            return WooCommercePlugin.orderPayload(
+                    Long.toString(n), Integer.toString(customer), "kunde" + customer + "@example.org");
         }
     }
 

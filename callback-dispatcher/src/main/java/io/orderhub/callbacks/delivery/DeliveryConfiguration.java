@@ -1,6 +1,7 @@
 package io.orderhub.callbacks.delivery;
 
 import io.orderhub.callbacks.CallbackProperties;
+import io.orderhub.messaging.periodic.PeriodicJob;
 import java.util.Random;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,10 @@ class DeliveryConfiguration {
     @Bean
     RetrySchedule retrySchedule(CallbackProperties properties) {
         return RetrySchedule.parse(properties.retrySchedule(), new Random());
+    }
+
+    @Bean
+    PeriodicJob deliveryPurgeJob(DeliveryPurge purge, CallbackProperties properties) {
+        return new PeriodicJob("callback-delivery-purge", properties.purgeInterval(), purge::purge);
     }
 }

@@ -3,21 +3,18 @@ package io.orderhub.callbacks.delivery;
 import io.orderhub.callbacks.CallbackProperties;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes finished deliveries past their retention ({@code CALLBACK_DELIVERY_RETENTION}) with their attempts,
- * periodically, a batch per transaction until a batch comes back short; safe on many instances (each batch
- * skips rows another one holds).
+ * a batch per transaction until a batch comes back short; safe on many instances (each batch skips rows
+ * another one holds). Run every {@code CALLBACK_DELIVERY_PURGE_INTERVAL} by a {@code PeriodicJob}
+ * ({@link DeliveryConfiguration}).
  */
 @Component
-class DeliveryPurge implements SmartLifecycle {
+class DeliveryPurge {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryPurge.class);
 
@@ -25,7 +22,6 @@ class DeliveryPurge implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final CallbackProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     DeliveryPurge(
             PurgeDeliveries purgeDeliveries, DeliveryMetrics metrics, CallbackProperties properties, Clock clock) {
@@ -33,25 +29,6 @@ class DeliveryPurge implements SmartLifecycle {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callback-delivery-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.purgeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::purgeOnSchedule, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    private void purgeOnSchedule() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            log.warn("Callback delivery purge failed, will retry: {}", e.toString());
-        }
     }
 
     /** One run: every finished delivery last changed before now minus the retention. Answers how many went. */
@@ -80,18 +57,5 @@ class DeliveryPurge implements SmartLifecycle {
             }
         }
         return deliveries;
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -6,6 +6,7 @@ import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.messaging.inbox.InboxPurge;
 import io.orderhub.messaging.kafka.MessagingAutoConfiguration;
 import io.orderhub.messaging.kafka.MessagingProperties;
+import io.orderhub.messaging.periodic.PeriodicJob;
 import io.orderhub.schemas.serde.AvroSerializer;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -81,7 +82,10 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    InboxPurge inboxPurge(Inbox inbox, MessagingProperties properties) {
-        return new InboxPurge(inbox, properties.inbox());
+    PeriodicJob inboxPurge(Inbox inbox, MessagingProperties properties) {
+        return new PeriodicJob(
+                "inbox-purge",
+                properties.inbox().purgeInterval(),
+                new InboxPurge(inbox, properties.inbox().retention()));
     }
 }

@@ -1,0 +1,2 @@
+/** A job run periodically while the application runs ({@link io.orderhub.messaging.periodic.PeriodicJob}). */
+package io.orderhub.messaging.periodic;
