@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * {@code Authorization: Bearer <key>} on every protected path: missing or malformed → 401, unknown → 401,
@@ -34,7 +35,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !protectedPaths.isProtected(request.getRequestURI());
+        return !protectedPaths.isProtected(path(request));
+    }
+
+    /**
+     * The path as Spring MVC matches it: percent-decoded ({@code /api/v1/%6frders} is {@code /orders}),
+     * without path parameters. Deciding on the raw URI instead let a key without a scope through.
+     */
+    private static String path(HttpServletRequest request) {
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 
     @Override
@@ -57,7 +66,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             unauthorized(request, response, ProblemType.INVALID_API_KEY, "The API key is not valid");
             return;
         }
-        Optional<Scope> needed = Scope.requiredFor(request.getMethod(), request.getRequestURI());
+        Optional<Scope> needed = Scope.requiredFor(request.getMethod(), path(request));
         if (needed.isPresent() && !key.get().scopes().contains(needed.get())) {
             problems.write(
                     request, response, ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + needed.get());

@@ -1,5 +1,6 @@
 package io.orderhub.httpapi.idempotency;
 
+import io.orderhub.httpapi.request.JsonReadLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RequestFingerprint {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** Beyond this exponent a number's plain form would be as long as the exponent (1e999999999). */
+    private static final int MAX_PLAIN_SCALE = 64;
+
+    private static final JsonMapper JSON = JsonMapper.builder(JsonReadLimits.factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
@@ -73,8 +77,14 @@ final class RequestFingerprint {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            BigDecimal number = node.decimalValue();
-            out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
+            BigDecimal number = node.decimalValue().stripTrailingZeros();
+            if (number.signum() == 0) {
+                out.append('0');
+            } else if (Math.abs(number.scale()) <= MAX_PLAIN_SCALE) {
+                out.append(number.toPlainString());
+            } else {
+                out.append(number); // scientific form: as exact, and as long as the digits, not the exponent
+            }
         } else {
             out.append(JSON.writeValueAsString(node));
         }

@@ -3,6 +3,7 @@ package io.orderhub.httpapi.response;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.FieldError;
 import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.httpapi.request.ClientInstants;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,6 +33,9 @@ public record Cursor(Instant at, UUID id) {
             long micros = Long.parseLong(text.substring(0, colon));
             Instant at = Instant.ofEpochSecond(
                     Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (!ClientInstants.inRange(at)) {
+                throw new IllegalArgumentException("a position no list has");
+            }
             return new Cursor(at, UUID.fromString(text.substring(colon + 1)));
         } catch (RuntimeException e) {
             throw new ApiException(

@@ -21,6 +21,23 @@ class RequestFingerprintTest {
     }
 
     @Test
+    void writesHugeExponentsInScientificFormInsteadOfExpandingThem() {
+        assertThat(new String(
+                        RequestFingerprint.canonical("{\"a\": 1e999999999}".getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1E+999999999}");
+        assertThat(fingerprint("{\"a\": 1e999999999}")).isNotEqualTo(fingerprint("{\"a\": 1e999999998}"));
+        assertThat(fingerprint("{\"a\": 1e-999999999}")).isEqualTo(fingerprint("{\"a\": 10e-1000000000}"));
+        assertThat(fingerprint("{\"a\": 100}"))
+                .as("ordinary numbers keep their plain form")
+                .isEqualTo(fingerprint("{\"a\": 1e2}"));
+        assertThat(new String(
+                        RequestFingerprint.canonical("{\"a\": 1e2}".getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":100}");
+    }
+
+    @Test
     void dependsOnMethodAndPath() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         assertThat(RequestFingerprint.of("POST", "/api/v1/orders", body))

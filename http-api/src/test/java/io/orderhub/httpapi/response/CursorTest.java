@@ -26,6 +26,17 @@ class CursorTest {
     }
 
     @Test
+    void refusesAPositionOutsideTheYearsAnyListHas() {
+        String farFuture = java.util.Base64.getUrlEncoder()
+                .encodeToString((Long.MAX_VALUE / 2 + ":" + UUID.randomUUID())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String beforeEpoch = new Cursor(Instant.parse("1969-12-31T23:59:59Z"), UUID.randomUUID()).encode();
+
+        assertThatThrownBy(() -> Cursor.decode(farFuture)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Cursor.decode(beforeEpoch)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void boundsTheLimit() {
         assertThat(Cursor.limit(null)).isEqualTo(50);
         assertThat(Cursor.limit(200)).isEqualTo(200);

@@ -10,7 +10,7 @@ import java.util.List;
 final class Violations {
 
     /** numeric(19,4) holds amounts below 10^15. */
-    static final BigDecimal AMOUNT_LIMIT = BigDecimal.TEN.pow(15);
+    static final BigDecimal AMOUNT_LIMIT = Money.LIMIT;
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -54,7 +54,7 @@ final class Violations {
         });
     }
 
-    /** An optional amount: not negative, no more fraction digits than the currency has, not absurdly large. */
+    /** An optional amount: not negative, no more fraction digits than the currency has, below the limit. */
     void amount(String field, BigDecimal amount, CurrencyCode currency) {
         if (amount == null) {
             return;

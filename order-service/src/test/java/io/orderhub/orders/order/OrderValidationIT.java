@@ -9,6 +9,7 @@ import io.orderhub.orders.OrderApi.Answer;
 import io.orderhub.orders.OrderServiceIntegrationTest;
 import io.orderhub.orders.TestKeys;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -62,6 +63,12 @@ class OrderValidationIT {
                         },
                         "shipping_total"),
                 invalid("absurd amount", o -> o.put("tax_total", new BigDecimal("1e15")), "tax_total"),
+                invalid(
+                        "amount above the limit",
+                        o -> o.put("grand_total", new BigDecimal("9999999999999999.99")),
+                        "grand_total"),
+                invalid("huge exponent", o -> o.put("grand_total", new BigDecimal("1e999999999")), "grand_total"),
+                invalid("tiny exponent", o -> item(o).put("price", new BigDecimal("1e-999999999")), "items[0].price"),
                 invalid("no items", o -> o.putArray("items"), "items"),
                 invalid("items missing", o -> o.remove("items"), "items"),
                 invalid("item without name", o -> item(o).remove("name"), "items[0].name"),
@@ -125,6 +132,17 @@ class OrderValidationIT {
     }
 
     @Test
+    void refusesAHugeExponentWithAnIdempotencyKeyAsAProblem() {
+        String body = pluginOrder().toString().replaceFirst("\"grand_total\":[^,}]+", "\"grand_total\":1e999999999");
+
+        Answer answer = shop.create(body, "wc_huge_" + System.nanoTime());
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(422);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("errors").findValuesAsString("field")).contains("grand_total");
+    }
+
+    @Test
     void namesEveryInvalidFieldAtOnce() {
         ObjectNode body = pluginOrder();
         body.put("currency", "XYZ");
@@ -136,6 +154,19 @@ class OrderValidationIT {
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("currency", "subtotal", "items[0].quantity");
+    }
+
+    @Test
+    void answers400NamingTheFieldForAControlCharacterAndChangesNothing() {
+        ObjectNode body = pluginOrder();
+        item(body).put("name", "Espresso\u0000Beans");
+        int ordersBefore = db.fetchCount(table("orders"));
+
+        Answer answer = shop.create(body, "wc_nul_" + System.nanoTime());
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("items[0].name");
+        assertThat(db.fetchCount(table("orders"))).isEqualTo(ordersBefore);
     }
 
     @Test
@@ -175,6 +206,20 @@ class OrderValidationIT {
         assertThat(shop.get("/api/v1/orders?created_from=yesterday").status()).isEqualTo(400);
         assertThat(shop.get("/api/v1/orders?limit=0").status()).isEqualTo(400);
         assertThat(shop.get("/api/v1/orders?cursor=not-a-cursor").status()).isEqualTo(400);
+    }
+
+    @Test
+    void answers400ForDatesOutsideTheYearsAnOrderCanHave() {
+        for (String query : List.of(
+                "created_to=%2B999999999-12-31",
+                "created_from=-999999999-01-01", "created_to=%2B10000-01-01T00:00:01Z", "created_from=1969-12-31")) {
+            Answer answer = shop.get("/api/v1/orders?" + query);
+
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.json().get("errors").findValuesAsString("field"))
+                    .containsExactly(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(shop.get("/api/v1/orders?created_to=9999-12-31").status()).isEqualTo(200);
     }
 
     private static Arguments invalid(String description, Consumer<ObjectNode> breakIt, String field) {

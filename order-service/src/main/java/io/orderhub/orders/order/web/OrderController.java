@@ -5,6 +5,7 @@ import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.FieldError;
 import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.httpapi.request.ClientInstants;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
 import io.orderhub.orders.order.Caller;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -216,16 +218,23 @@ class OrderController {
         }
         // A '+' in an unencoded query string arrives as a space.
         String text = value.strip().replace(' ', '+');
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notATimestamp) {
             try {
                 LocalDate day = LocalDate.parse(text);
-                return (upperBound ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+                instant = (upperBound ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
                 throw badQuery(field, "must be an RFC 3339 timestamp (2025-01-31T12:00:00Z) or a date (2025-01-31)");
+            } catch (DateTimeException pastTheLastDay) { // +999999999-12-31 has no next day
+                throw badQuery(field, "must be " + ClientInstants.RANGE);
             }
         }
+        if (!ClientInstants.inRange(instant)) {
+            throw badQuery(field, "must be " + ClientInstants.RANGE);
+        }
+        return instant;
     }
 
     private static Integer integer(String field, String value) {

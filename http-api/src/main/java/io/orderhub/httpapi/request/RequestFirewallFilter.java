@@ -1,0 +1,47 @@
+package io.orderhub.httpapi.request;
+
+import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.httpapi.problem.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, with a 400 problem, request paths that the servlet container and Spring MVC could read
+ * differently from the guard rails: path parameters ({@code ;x=1}), percent-encoded {@code /}, {@code \},
+ * {@code .} and {@code %}, {@code //}, dot segments, NUL and other non-printable characters. Spring
+ * Security's {@link StrictHttpFirewall} with its defaults decides, as in any Spring Security application;
+ * it runs first, so every later filter and handler sees only paths that have one reading.
+ */
+public class RequestFirewallFilter extends OncePerRequestFilter {
+
+    private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+    private final ProblemWriter problems;
+
+    public RequestFirewallFilter(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletRequest checked;
+        try {
+            checked = firewall.getFirewalledRequest(request);
+        } catch (RequestRejectedException e) {
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.MALFORMED_REQUEST,
+                    "The request path or a header is not allowed: no path parameters (;), encoded / \\ . %,"
+                            + " empty or dot segments");
+            return;
+        }
+        chain.doFilter(checked, response);
+    }
+}
