@@ -2,6 +2,7 @@ package io.orderhub.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderhub.httpapi.apikey.HandlerAuthorization;
 import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.ApiDescriptions;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
@@ -10,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /v3/api-docs}: the callbacks API, its guard rails and the deliveries as an operator sees them. */
@@ -63,5 +67,14 @@ class OpenApiIT {
         assertThat(replay.at("/responses/202/content/application~1json/examples/replay/value/data/replay_of")
                         .asString())
                 .isNotEmpty();
+    }
+
+    /** Deny by default: a handler that declares neither a scope nor {@code @PermitAll} would be refused. */
+    @Test
+    void everyHandlerDeclaresWhoMayCallIt(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(handlers.getHandlerMethods()).isNotEmpty();
+        assertThat(HandlerAuthorization.undeclared(handlers.getHandlerMethods()))
+                .isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.orderhub.httpapi;
 import io.orderhub.httpapi.apikey.ApiKeyArgumentResolver;
 import io.orderhub.httpapi.apikey.ApiKeyFilter;
 import io.orderhub.httpapi.apikey.ApiKeys;
+import io.orderhub.httpapi.apikey.HandlerAuthorization;
 import io.orderhub.httpapi.apikey.ProtectedPaths;
 import io.orderhub.httpapi.problem.ProblemErrorController;
 import io.orderhub.httpapi.problem.ProblemErrorReportValve;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
 
@@ -108,11 +110,16 @@ public class HttpApiAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer apiKeyArguments() {
+    WebMvcConfigurer apiKeyArgumentsAndHandlerAuthorization() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new ApiKeyArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new HandlerAuthorization());
             }
         };
     }

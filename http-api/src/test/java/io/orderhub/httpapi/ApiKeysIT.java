@@ -51,7 +51,7 @@ class ApiKeysIT extends GuardRailsTestBase {
     }
 
     @Test
-    void answers403WhenTheKeyLacksTheScopeThePathNeeds() {
+    void answers403WhenTheKeyLacksTheScopeTheHandlerDeclares() {
         HttpResponse<String> response = client(READONLY_KEY).post("/api/v1/orders", order("readonly", ref(), "1"));
 
         assertThat(response.statusCode()).isEqualTo(403);

@@ -2,6 +2,7 @@ package io.orderhub.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderhub.httpapi.apikey.HandlerAuthorization;
 import io.orderhub.orders.OrderApi.Answer;
 import io.orderhub.testsupport.ApiDescriptions;
 import java.util.Map;
@@ -9,7 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -90,5 +94,14 @@ class OpenApiIT {
         assertThat(documented.at("/data/customer").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(
                         created.data().get("customer").propertyNames());
+    }
+
+    /** Deny by default: a handler that declares neither a scope nor {@code @PermitAll} would be refused. */
+    @Test
+    void everyHandlerDeclaresWhoMayCallIt(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(handlers.getHandlerMethods()).isNotEmpty();
+        assertThat(HandlerAuthorization.undeclared(handlers.getHandlerMethods()))
+                .isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.orderhub.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderhub.httpapi.apikey.HandlerAuthorization;
 import io.orderhub.testsupport.ApiDescriptions;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -85,5 +89,14 @@ class OpenApiIT extends PaymentsTestBase {
                 .as("the documented answer has the fields of the real one")
                 .containsExactlyInAnyOrderElementsOf(data(created).propertyNames());
         assertThat(data(created).get("recorded").asBoolean()).isTrue();
+    }
+
+    /** Deny by default: a handler that declares neither a scope nor {@code @PermitAll} would be refused. */
+    @Test
+    void everyHandlerDeclaresWhoMayCallIt(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(handlers.getHandlerMethods()).isNotEmpty();
+        assertThat(HandlerAuthorization.undeclared(handlers.getHandlerMethods()))
+                .isEmpty();
     }
 }

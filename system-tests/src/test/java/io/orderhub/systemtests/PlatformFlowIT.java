@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ class PlatformFlowIT {
 
     private static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
 
+    /** One key per scope, each holding that scope alone, for the authorization matrix. */
+    private static final Map<String, String> SCOPE_KEYS = scopeKeys();
+
     private static final WireMockServer STRIPE = started();
     private static final WireMockServer BTCPAY = started();
     private static final WireMockServer RECEIVERS = started();
@@ -88,7 +92,15 @@ class PlatformFlowIT {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         environment.put("SCHEMA_REGISTRY_URL", "mock://");
-        environment.put("API_KEYS", "woocommerce:" + SHOP_KEY + ";name=shop,pos:" + POS_KEY + ",b2b:" + B2B_KEY);
+        environment.put(
+                "API_KEYS",
+                "woocommerce:" + SHOP_KEY + ";name=shop,pos:" + POS_KEY + ",b2b:" + B2B_KEY + ","
+                        + String.join(
+                                ",",
+                                SCOPE_KEYS.entrySet().stream()
+                                        .map(scoped -> "b2b:" + scoped.getValue() + ";name=only-"
+                                                + scoped.getKey().replace(':', '-') + ";scopes=" + scoped.getKey())
+                                        .toList()));
         environment.put("RATE_LIMIT", "100000/1m");
         environment.put("STRIPE_API_KEY", "sk_test_e2e");
         environment.put("STRIPE_API_BASE", STRIPE.baseUrl());
@@ -368,6 +380,112 @@ class PlatformFlowIT {
             metrics.forEach(metric ->
                     assertThat(scrape.body()).as(service.serviceName()).contains(metric));
         });
+    }
+
+    /**
+     * Every operation each service describes, through the edge, with a key per scope and the path spelled
+     * every way a client could: only the scope the operation needs gets past authorization, a
+     * percent-encoded letter changes nothing, and path parameters, empty and dot segments are refused.
+     * The scope an operation needs is the contract's rule — {@code <resource>:read} for GET,
+     * {@code <resource>:write} otherwise — not read from the code under test.
+     */
+    @Test
+    void everyOperationAdmitsOnlyItsScopeOnEverySpellingOfItsPath() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Service service : List.of(
+                Service.ORDER_SERVICE, Service.PAYMENT_SERVICE, Service.CALLBACK_DISPATCHER, Service.WEBHOOK_GATEWAY)) {
+            JsonNode paths = JSON.readTree(ApiClient.of(platform.url(service), null)
+                            .get("/v3/api-docs")
+                            .body())
+                    .path("paths");
+            for (Map.Entry<String, JsonNode> path : iterable(paths.fields())) {
+                for (String method : iterable(path.getValue().fieldNames())) {
+                    if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        continue;
+                    }
+                    String concrete = path.getKey()
+                            .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                    assertAuthorizationMatrix(method.toUpperCase(), concrete);
+                    checked.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(checked)
+                .contains(
+                        "POST /api/v1/orders",
+                        "POST /api/v1/payments/{id}/refunds",
+                        "POST /api/v1/callbacks/deliveries/{id}/replay",
+                        "POST /api/v1/webhooks/stripe");
+    }
+
+    private static void assertAuthorizationMatrix(String method, String path) {
+        String needed = scopeTheContractRequires(method, path);
+        String encoded = path.replaceFirst("/api/v1/(.)", "/api/v1/%" + Integer.toHexString(path.charAt(8)));
+        for (Map.Entry<String, String> key : SCOPE_KEYS.entrySet()) {
+            ApiClient client = ApiClient.of(platform.origin(), key.getValue());
+            for (String spelling : List.of(path, encoded)) {
+                HttpResponse<String> answer = send(client, method, spelling);
+                String what = method + " " + spelling + " with " + key.getKey() + ": " + answer.body();
+                assertThat(answer.statusCode()).as(what).isLessThan(500);
+                if (needed == null) {
+                    continue;
+                }
+                assertThat(answer.statusCode()).as(what).isNotEqualTo(401);
+                if (!needed.equals(key.getKey())) {
+                    assertThat(answer.statusCode()).as(what).isEqualTo(403);
+                    assertThat(answer.body()).as(what).contains("insufficient-scope");
+                } else {
+                    assertThat(answer.body()).as(what).doesNotContain("insufficient-scope");
+                }
+            }
+            int slash = path.indexOf('/', "/api/v1/".length());
+            String head = slash < 0 ? path : path.substring(0, slash);
+            String tail = slash < 0 ? "" : path.substring(slash);
+            for (String ambiguous : List.of(
+                    head + ";x=1" + tail,
+                    path + ";x=1",
+                    head + "/." + (tail.isEmpty() ? "/" : tail),
+                    "/api/v1//" + path.substring(8))) {
+                HttpResponse<String> answer = send(client, method, ambiguous);
+                assertThat(answer.statusCode())
+                        .as(method + " " + ambiguous + ": " + answer.body())
+                        .isEqualTo(400);
+                assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                        .as(method + " " + ambiguous)
+                        .startsWith("application/problem+json");
+            }
+            HttpResponse<String> trailing = send(client, method, path + "/");
+            assertThat(trailing.statusCode())
+                    .as(method + " " + path + "/: " + trailing.body())
+                    .isIn(400, 404);
+        }
+    }
+
+    private static String scopeTheContractRequires(String method, String path) {
+        String resource = path.split("/")[3];
+        if (!List.of("orders", "payments", "callbacks").contains(resource)) {
+            return null;
+        }
+        return resource + (method.equals("GET") ? ":read" : ":write");
+    }
+
+    private static HttpResponse<String> send(ApiClient client, String method, String path) {
+        byte[] body = method.equals("GET") ? new byte[0] : "{}".getBytes(StandardCharsets.UTF_8);
+        return client.send(method, path, body, Map.of("Content-Type", "application/json"));
+    }
+
+    private static Map<String, String> scopeKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String resource : List.of("orders", "payments", "callbacks")) {
+            for (String access : List.of("read", "write")) {
+                keys.put(resource + ":" + access, "matrix-" + resource + "-" + access + "-key-0001");
+            }
+        }
+        return keys;
+    }
+
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
+        return () -> iterator;
     }
 
     // --- the channels' side -----------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.orderhub.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderhub.httpapi.apikey.HandlerAuthorization;
 import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.ApiDescriptions;
 import io.orderhub.testsupport.TestKafka;
@@ -12,10 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,5 +87,14 @@ class OpenApiIT {
         assertThat(webhook.at("/responses/200/content/application~1json/examples/published/value/data/status")
                         .asString())
                 .isEqualTo("published");
+    }
+
+    /** Deny by default: a handler that declares neither a scope nor {@code @PermitAll} would be refused. */
+    @Test
+    void everyHandlerDeclaresWhoMayCallIt(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(handlers.getHandlerMethods()).isNotEmpty();
+        assertThat(HandlerAuthorization.undeclared(handlers.getHandlerMethods()))
+                .isEmpty();
     }
 }

@@ -12,12 +12,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * {@code Authorization: Bearer <key>} on every protected path: missing or malformed → 401, unknown → 401,
- * known but without the scope the path needs → 403. The key travels on as a request attribute.
- *
- * <p>A filter rather than Spring Security: the whole job is one header, one hash lookup and one scope
- * check, answered in the contract's problem format; a security filter chain would add a dozen filters
- * and its own error rendering around that.
+ * {@code Authorization: Bearer <key>} on every protected path: missing or malformed → 401, unknown → 401.
+ * The key travels on as a request attribute; what it may do is decided per handler, after handler mapping,
+ * by {@link HandlerAuthorization}. This filter only authenticates, before the rate limit and the
+ * Idempotency-Key, which count and remember per key.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -40,7 +38,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /**
      * The path as Spring MVC matches it: percent-decoded ({@code /api/v1/%6frders} is {@code /orders}),
-     * without path parameters. Deciding on the raw URI instead let a key without a scope through.
+     * without path parameters, so no spelling of a protected path escapes the key.
      */
     private static String path(HttpServletRequest request) {
         return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
@@ -64,12 +62,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiKey> key = keys.authenticate(parts[1]);
         if (key.isEmpty()) {
             unauthorized(request, response, ProblemType.INVALID_API_KEY, "The API key is not valid");
-            return;
-        }
-        Optional<Scope> needed = Scope.requiredFor(request.getMethod(), path(request));
-        if (needed.isPresent() && !key.get().scopes().contains(needed.get())) {
-            problems.write(
-                    request, response, ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + needed.get());
             return;
         }
         request.setAttribute(ATTRIBUTE, key.get());

@@ -1,5 +1,6 @@
 package io.orderhub.httpapi.health;
 
+import jakarta.annotation.security.PermitAll;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
@@ -23,6 +24,7 @@ class HealthController {
         this.statusMapper = statusMapper;
     }
 
+    @PermitAll
     @GetMapping({"/health", "/api/v1/health"})
     ResponseEntity<HealthDescriptor> health() {
         HealthDescriptor descriptor = health.health();

@@ -69,15 +69,6 @@ class ApiKeysTest {
     }
 
     @Test
-    void scopesFollowThePathAndMethod() {
-        assertThat(Scope.requiredFor("GET", "/api/v1/orders/123")).hasValue(Scope.ORDERS_READ);
-        assertThat(Scope.requiredFor("POST", "/api/v1/orders/123/transitions")).hasValue(Scope.ORDERS_WRITE);
-        assertThat(Scope.requiredFor("POST", "/api/v1/payments")).hasValue(Scope.PAYMENTS_WRITE);
-        assertThat(Scope.requiredFor("GET", "/api/v1/callbacks/deliveries")).hasValue(Scope.CALLBACKS_READ);
-        assertThat(Scope.requiredFor("GET", "/health")).isEmpty();
-    }
-
-    @Test
     void parsesRateLimits() {
         assertThat(RateLimit.parse("100/15m")).isEqualTo(new RateLimit(100, Duration.ofMinutes(15)));
         assertThat(RateLimit.parse("5/1h")).isEqualTo(new RateLimit(5, Duration.ofHours(1)));

@@ -1,6 +1,8 @@
 package io.orderhub.httpapi.testapp;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.response.ApiResponse;
@@ -49,6 +51,7 @@ public class WidgetController {
             @NotBlank String reference,
             @NotNull @DecimalMin("0") BigDecimal amount) {}
 
+    @RequiresScope(Scope.ORDERS_WRITE)
     @PostMapping("/api/v1/orders")
     ResponseEntity<byte[]> place(@Valid @RequestBody WidgetOrderRequest request, ApiKey caller)
             throws InterruptedException {
@@ -63,6 +66,7 @@ public class WidgetController {
         });
     }
 
+    @RequiresScope(Scope.ORDERS_READ)
     @GetMapping("/api/v1/orders/{id}")
     Map<String, Object> get(@PathVariable UUID id, ApiKey caller) {
         Map<String, Object> order = placeWidgetOrder.find(id);
@@ -73,6 +77,7 @@ public class WidgetController {
     }
 
     /** Like a payment creation: its steps commit on their own (a provider call sits between them). */
+    @RequiresScope(Scope.PAYMENTS_WRITE)
     @PostMapping("/api/v1/payments")
     ResponseEntity<Map<String, Object>> pay(@Valid @RequestBody WidgetOrderRequest request, ApiKey caller) {
         providerCalls.incrementAndGet();
@@ -81,5 +86,11 @@ public class WidgetController {
         }
         UUID id = placeWidgetOrder.place(request.source(), request.reference(), request.amount());
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(Map.of("id", id)));
+    }
+
+    /** Declares no authorization, as a handler someone forgot to annotate: refused to every key. */
+    @GetMapping("/api/v1/orders/{id}/undeclared")
+    Map<String, Object> undeclared(@PathVariable UUID id) {
+        return ApiResponse.of(Map.of("id", id));
     }
 }

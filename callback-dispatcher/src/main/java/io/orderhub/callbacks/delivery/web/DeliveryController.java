@@ -8,6 +8,8 @@ import io.orderhub.callbacks.delivery.DeliveryStatus;
 import io.orderhub.callbacks.delivery.FindDeliveries;
 import io.orderhub.callbacks.delivery.ReplayDelivery;
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.response.ApiResponse;
@@ -121,6 +123,7 @@ class DeliveryController {
                     @Content(
                             mediaType = "application/json",
                             examples = @ExampleObject(name = "delivered", value = DeliveryExamples.LIST_RESPONSE)))
+    @RequiresScope(Scope.CALLBACKS_READ)
     @GetMapping("/api/v1/callbacks/deliveries")
     ResponseEntity<?> list(
             @RequestParam(name = "order_id", required = false) UUID orderId,
@@ -166,6 +169,7 @@ class DeliveryController {
             description =
                     "The channel has no callback endpoint, or it is disabled (enable it first), or a request with "
                             + "the same Idempotency-Key is still in flight.")
+    @RequiresScope(Scope.CALLBACKS_WRITE)
     @PostMapping("/api/v1/callbacks/deliveries/{id}/replay")
     ResponseEntity<byte[]> replay(@PathVariable UUID id, ApiKey caller) {
         return responses.commit(() -> {

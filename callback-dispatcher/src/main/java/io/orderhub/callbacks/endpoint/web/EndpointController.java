@@ -5,6 +5,8 @@ import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.callbacks.endpoint.EndpointStates;
 import io.orderhub.callbacks.endpoint.EndpointStatus;
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.response.ApiResponse;
@@ -55,6 +57,7 @@ class EndpointController {
         }
     }
 
+    @RequiresScope(Scope.CALLBACKS_READ)
     @GetMapping("/api/v1/callbacks/endpoints")
     ResponseEntity<?> list(ApiKey caller) {
         List<EndpointView> visible = states.all().stream()
@@ -64,6 +67,7 @@ class EndpointController {
         return ResponseEntity.ok(ApiResponse.page(visible, null));
     }
 
+    @RequiresScope(Scope.CALLBACKS_WRITE)
     @PostMapping("/api/v1/callbacks/endpoints/{name}/enable")
     ResponseEntity<byte[]> enable(@PathVariable String name, ApiKey caller) {
         String endpointName = Endpoint.nameFor(name);

@@ -1,6 +1,8 @@
 package io.orderhub.orders.order.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.FieldError;
@@ -97,6 +99,7 @@ class OrderController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = """
                     The order exists (`order-exists`, naming it in `existing_order_id`), or a request with the \
                     same Idempotency-Key is still in flight.""")
+    @RequiresScope(Scope.ORDERS_WRITE)
     @PostMapping
     ResponseEntity<byte[]> create(@RequestBody CreateOrderRequest request, ApiKey caller) {
         if (request.source() != null && !request.source().isBlank()) {
@@ -112,12 +115,14 @@ class OrderController {
     }
 
     @Operation(summary = "An order, with items, customer, totals and its payments")
+    @RequiresScope(Scope.ORDERS_READ)
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable UUID id, ApiKey caller) {
         return ApiResponse.of(OrderResponse.of(findOrders.byId(new OrderId(id), caller(caller))));
     }
 
     @Operation(summary = "An order by the channel's own id")
+    @RequiresScope(Scope.ORDERS_READ)
     @GetMapping("/by-source/{source}/{source_order_id}")
     Map<String, Object> bySource(
             @PathVariable String source, @PathVariable("source_order_id") String sourceOrderId, ApiKey caller) {
@@ -126,6 +131,7 @@ class OrderController {
 
     /** Status history, oldest first. */
     @Operation(summary = "An order's status history, oldest first")
+    @RequiresScope(Scope.ORDERS_READ)
     @GetMapping("/{id}/history")
     Map<String, Object> history(@PathVariable UUID id, ApiKey caller) {
         return ApiResponse.of(findOrders.history(new OrderId(id), caller(caller)).stream()
@@ -155,6 +161,7 @@ class OrderController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = """
                     The transition is not allowed (`transition-forbidden`, with `current_status` and \
                     `requested_status`), or a request with the same Idempotency-Key is still in flight.""")
+    @RequiresScope(Scope.ORDERS_WRITE)
     @PostMapping("/{id}/transitions")
     ResponseEntity<byte[]> transition(@PathVariable UUID id, @RequestBody TransitionRequest request, ApiKey caller) {
         ChangeOrderStatus.Command command =
@@ -169,6 +176,7 @@ class OrderController {
      * plain date means the whole day (UTC) for both.
      */
     @Operation(summary = "Orders, newest first, cursor-paged")
+    @RequiresScope(Scope.ORDERS_READ)
     @GetMapping
     Map<String, Object> list(
             @RequestParam(name = "source", required = false) String source,

@@ -1,6 +1,8 @@
 package io.orderhub.payments.cancellation.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.cancellation.CancelPayment;
 import io.orderhub.payments.payment.web.PaymentJson;
@@ -23,6 +25,7 @@ class CancelPaymentController {
         this.json = json;
     }
 
+    @RequiresScope(Scope.PAYMENTS_WRITE)
     @PostMapping("/api/v1/payments/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable UUID id, ApiKey caller) {
         return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(cancelPayment.cancel(id, caller), json)));

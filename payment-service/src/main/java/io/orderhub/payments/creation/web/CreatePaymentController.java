@@ -1,6 +1,8 @@
 package io.orderhub.payments.creation.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.creation.CreatePayment;
@@ -96,6 +98,7 @@ class CreatePaymentController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "504",
             description = "The provider timed out; the repair job settles the payment, a retry drives it again.")
+    @RequiresScope(Scope.PAYMENTS_WRITE)
     @PostMapping("/api/v1/payments")
     ResponseEntity<?> create(
             @RequestBody Body body,

@@ -1,6 +1,8 @@
 package io.orderhub.payments.payment.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.FieldError;
 import io.orderhub.httpapi.problem.ProblemType;
@@ -33,12 +35,14 @@ class PaymentQueryController {
         this.json = json;
     }
 
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/payments/{id}")
     ResponseEntity<?> one(@PathVariable UUID id, ApiKey caller) {
         Payment payment = payments.byId(id, caller).orElseThrow(() -> ApiException.notFound("No such payment"));
         return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(payment, json)));
     }
 
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/payments")
     ResponseEntity<?> list(
             ApiKey caller,
@@ -73,6 +77,7 @@ class PaymentQueryController {
                 ApiResponse.page(page.stream().map(p -> PaymentJson.of(p, json)).toList(), next));
     }
 
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/payments/order/{order_id}")
     ResponseEntity<?> byOrder(@PathVariable("order_id") UUID orderId, ApiKey caller) {
         List<Payment> page = payments.list(caller, orderId, null, null, null, null, 200);
@@ -80,6 +85,7 @@ class PaymentQueryController {
                 ApiResponse.of(page.stream().map(p -> PaymentJson.of(p, json)).toList()));
     }
 
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/payments/{id}/history")
     ResponseEntity<?> history(@PathVariable UUID id, ApiKey caller) {
         List<HistoryEntry> history =

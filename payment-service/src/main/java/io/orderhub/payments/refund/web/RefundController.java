@@ -1,6 +1,8 @@
 package io.orderhub.payments.refund.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.payment.web.PaymentJson;
 import io.orderhub.payments.refund.RefundRequest;
@@ -54,6 +56,7 @@ class RefundController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "504",
             description = "The provider timed out; the repair job settles the refund.")
+    @RequiresScope(Scope.PAYMENTS_WRITE)
     @PostMapping("/api/v1/payments/{id}/refunds")
     ResponseEntity<?> refund(
             @PathVariable UUID id,

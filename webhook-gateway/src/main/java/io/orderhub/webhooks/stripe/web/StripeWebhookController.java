@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,6 +73,7 @@ class StripeWebhookController {
                             schema = @Schema(type = "object"),
                             examples = @ExampleObject(name = "stripe", value = STRIPE_EVENT)))
     @WebhookAnswers
+    @PermitAll
     @PostMapping("/api/v1/webhooks/stripe")
     ResponseEntity<Acknowledgement> receive(
             HttpServletRequest request,

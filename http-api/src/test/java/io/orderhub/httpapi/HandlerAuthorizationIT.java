@@ -1,0 +1,53 @@
+package io.orderhub.httpapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderhub.httpapi.apikey.HandlerAuthorization;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Authorization is decided from the handler Spring MVC matched, deny by default: a handler that declares
+ * neither a scope nor {@code @PermitAll} is refused even to the admin key, and is listed as undeclared.
+ */
+class HandlerAuthorizationIT extends GuardRailsTestBase {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    @Test
+    void refusesAHandlerThatDeclaresNothingEvenToTheAdminKey() {
+        HttpResponse<String> response = client(ADMIN_KEY).get("/api/v1/orders/" + UUID.randomUUID() + "/undeclared");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("not open to any API key");
+    }
+
+    @Test
+    void listsTheUndeclaredHandlerAndNoOther() {
+        assertThat(HandlerAuthorization.undeclared(handlerMapping.getHandlerMethods()))
+                .extracting(HandlerMethod::getMethod)
+                .extracting(method -> method.getName())
+                .containsExactly("undeclared");
+    }
+
+    @Test
+    void grantsTheDeclaredScopeOnly() {
+        String id = UUID.randomUUID().toString();
+
+        assertThat(client(READONLY_KEY).get("/api/v1/orders/" + id).statusCode())
+                .isEqualTo(404);
+        assertThat(client(READONLY_KEY)
+                        .post("/api/v1/payments", order("readonly", "ref-" + id, "1"))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+}
