@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -110,7 +111,12 @@ public class HttpApiAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer apiKeyArgumentsAndHandlerAuthorization() {
+    HandlerAuthorization handlerAuthorization(ApplicationContext context) {
+        return new HandlerAuthorization(context);
+    }
+
+    @Bean
+    WebMvcConfigurer apiKeyArgumentsAndHandlerAuthorization(HandlerAuthorization authorization) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -119,7 +125,7 @@ public class HttpApiAutoConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new HandlerAuthorization());
+                registry.addInterceptor(authorization);
             }
         };
     }

@@ -7,9 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Authorization is decided from the handler Spring MVC matched, deny by default: a handler that declares
@@ -18,8 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class HandlerAuthorizationIT extends GuardRailsTestBase {
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping handlerMapping;
+    HandlerAuthorization authorization;
 
     @Test
     void refusesAHandlerThatDeclaresNothingEvenToTheAdminKey() {
@@ -33,7 +30,7 @@ class HandlerAuthorizationIT extends GuardRailsTestBase {
 
     @Test
     void listsTheUndeclaredHandlerAndNoOther() {
-        assertThat(HandlerAuthorization.undeclared(handlerMapping.getHandlerMethods()))
+        assertThat(authorization.undeclaredHandlers())
                 .extracting(HandlerMethod::getMethod)
                 .extracting(method -> method.getName())
                 .containsExactly("undeclared");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -21,12 +22,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call a handler, decided after handler mapping from what the handler declares: {@link RequiresScope}
  * (Spring Security's {@link AuthorityAuthorizationManager} over the key's scopes) or {@code @PermitAll}.
  * Deny by default: an application handler that declares nothing is refused with 403, and
- * {@link #undeclared} lets each service's tests list such handlers. Handlers of libraries (the OpenAPI
+ * {@link #undeclaredHandlers} lets each service's tests list such handlers. Handlers of libraries (the OpenAPI
  * description under {@code org.springdoc}) are public.
  *
  * <p>The {@link ApiKeyFilter} has authenticated the key by then; a handler that needs a scope and finds
@@ -39,6 +41,11 @@ public class HandlerAuthorization implements HandlerInterceptor {
     private static final String APPLICATION_PACKAGE = "io.orderhub.";
 
     private final Map<Method, Declaration> declarations = new ConcurrentHashMap<>();
+    private final ApplicationContext context;
+
+    public HandlerAuthorization(ApplicationContext context) {
+        this.context = context;
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -57,8 +64,12 @@ public class HandlerAuthorization implements HandlerInterceptor {
     }
 
     /** The application's handlers that declare no authorization: each is refused until it does. */
-    public static List<HandlerMethod> undeclared(Map<?, HandlerMethod> handlerMethods) {
-        return handlerMethods.values().stream()
+    public List<HandlerMethod> undeclaredHandlers() {
+        return context
+                .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                .getHandlerMethods()
+                .values()
+                .stream()
                 .filter(method -> requiredScope(method) == null && !isPublic(method))
                 .toList();
     }
