@@ -5,13 +5,9 @@ import io.orderhub.httpapi.apikey.ApiKeyFilter;
 import io.orderhub.httpapi.apikey.ApiKeys;
 import io.orderhub.httpapi.apikey.HandlerAuthorization;
 import io.orderhub.httpapi.apikey.ProtectedPaths;
-import io.orderhub.httpapi.problem.ProblemErrorController;
-import io.orderhub.httpapi.problem.ProblemErrorReportValve;
-import io.orderhub.httpapi.problem.ProblemHandler;
 import io.orderhub.httpapi.problem.ProblemWriter;
 import io.orderhub.httpapi.request.BodySizeLimitFilter;
 import io.orderhub.httpapi.request.ControlCharacters;
-import io.orderhub.httpapi.request.RequestFirewallFilter;
 import io.orderhub.httpapi.request.RequestIdFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +18,6 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -32,50 +26,30 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * The guard rails every service's API shares, in filter order: request id, path firewall, body limit, API key (and
- * scope), then — in services with a database — rate limit and Idempotency-Key; problem responses for
- * every error.
+ * The guard rails every service's API shares, in filter order: request id, path firewall (from
+ * {@link ProblemsAutoConfiguration}), body limit, API key, then — in services with a database — rate limit
+ * and Idempotency-Key; after handler mapping, each handler's declared authorization.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(after = ProblemsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpApiProperties.class)
-@Import({ProblemHandler.class, ProblemErrorController.class, ControlCharacters.class})
+@Import(ControlCharacters.class)
 public class HttpApiAutoConfiguration {
 
     /** Filter positions; the Idempotency-Key filter must run after authentication and the rate limit. */
     public static final int REQUEST_ID_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    public static final int FIREWALL_ORDER = REQUEST_ID_ORDER + 5;
     public static final int BODY_LIMIT_ORDER = REQUEST_ID_ORDER + 10;
     public static final int API_KEY_ORDER = BODY_LIMIT_ORDER + 10;
     public static final int RATE_LIMIT_ORDER = API_KEY_ORDER + 10;
     public static final int IDEMPOTENCY_ORDER = RATE_LIMIT_ORDER + 10;
 
     @Bean
-    ProblemWriter problemWriter(ObjectMapper json) {
-        return new ProblemWriter(json);
-    }
-
-    @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(REQUEST_ID_ORDER);
-        return registration;
-    }
-
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(ProblemErrorReportValve::replaceHostValveOf);
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestFirewallFilter> requestFirewallFilter(ProblemWriter problems) {
-        FilterRegistrationBean<RequestFirewallFilter> registration =
-                new FilterRegistrationBean<>(new RequestFirewallFilter(problems));
-        registration.setOrder(FIREWALL_ORDER);
         return registration;
     }
 

@@ -2,6 +2,7 @@ package io.orderhub.edge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -9,10 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,6 +119,51 @@ class EdgeRoutingTest {
             assertThat(response.body()).as(route.getKey()).isEqualTo(route.getValue());
             assertThat(response.statusCode()).isEqualTo(418);
         }
+    }
+
+    @Test
+    void answersItsOwnRefusalsAsProblemDocuments() throws Exception {
+        Map<String, Integer> refusals = Map.of(
+                "/nowhere", 404,
+                "/api/v1/orders;x=1", 400,
+                "/api/v1//orders", 400,
+                "/api/v1/orders/./x", 400,
+                "/api/v1/orders%2fx", 400);
+
+        for (var refusal : refusals.entrySet()) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(edge(refusal.getKey())).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(refusal.getKey()).isEqualTo(refusal.getValue());
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(refusal.getKey())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body())
+                    .as(refusal.getKey())
+                    .contains("\"status\":" + refusal.getValue())
+                    .doesNotContain("Exception")
+                    .doesNotContain("<html");
+        }
+        SERVICES.values().forEach(service -> service.verify(0, anyRequestedFor(urlMatching("/api/v1/orders.*"))));
+    }
+
+    @Test
+    void answersAServiceThatDropsTheConnectionAsABadGatewayProblem() throws Exception {
+        SERVICES.get("payment-service")
+                .stubFor(any(urlPathEqualTo("/api/v1/payments/dropped"))
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(edge("/api/v1/payments/dropped")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body())
+                .contains("bad-gateway")
+                .doesNotContain("Exception")
+                .doesNotContain("localhost");
     }
 
     @Test
