@@ -3,6 +3,7 @@ package io.orderhub.payments.cancellation.web;
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.cancellation.CancelPayment;
+import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.PaymentJson;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,6 @@ class CancelPaymentController {
 
     @PostMapping("/api/v1/payments/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable UUID id, ApiKey caller) {
-        return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(cancelPayment.cancel(id, caller), json)));
+        return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(cancelPayment.cancel(id, Callers.of(caller)), json)));
     }
 }

@@ -2,6 +2,7 @@ package io.orderhub.payments.refund.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.response.ApiResponse;
+import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.PaymentJson;
 import io.orderhub.payments.refund.RefundRequest;
 import io.orderhub.payments.refund.RequestRefund;
@@ -61,8 +62,8 @@ class RefundController {
             ApiKey caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         Body given = body == null ? new Body(null, null) : body;
-        RequestRefund.Result result =
-                requestRefund.refund(new RefundRequest(id, given.amount(), given.reason()), caller, idempotencyKey);
+        RequestRefund.Result result = requestRefund.refund(
+                new RefundRequest(id, given.amount(), given.reason()), Callers.of(caller), idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(ApiResponse.of(PaymentJson.refund(result.payment(), result.refund())));
     }
