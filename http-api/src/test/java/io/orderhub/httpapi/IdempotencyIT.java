@@ -101,11 +101,9 @@ class IdempotencyIT extends GuardRailsTestBase {
         String reference = ref();
         String key = "key-" + UUID.randomUUID();
         ApiClient shop = client(SHOP_KEY);
-        WidgetController.gate = new CountDownLatch(1);
 
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
-                () -> shop.post("/api/v1/orders", order("woocommerce", reference, "2.00"), idempotencyKey(key)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(key));
+        CompletableFuture<HttpResponse<String>> first =
+                heldInTheHandler(shop, order("woocommerce", reference, "2.00"), key);
         HttpResponse<String> second =
                 shop.post("/api/v1/orders", order("woocommerce", reference, "2.00"), idempotencyKey(key));
         WidgetController.gate.countDown();
@@ -115,6 +113,33 @@ class IdempotencyIT extends GuardRailsTestBase {
         assertThat(second.body()).contains("idempotency-key-in-flight");
         assertThat(first.get().statusCode()).isEqualTo(201);
         assertThat(orders.count(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWhoseLeaseWasTakenOverCannotCompleteAndItsEffectRollsBack() throws Exception {
+        String reference = ref();
+        String key = "key-" + UUID.randomUUID();
+        CompletableFuture<HttpResponse<String>> slow =
+                heldInTheHandler(client(SHOP_KEY), order("woocommerce", reference, "2.50"), key);
+        // Its lease ran out while it was still working, and another instance took the key over, as
+        // IdempotencyStore.claim does (IdempotencyStoreIT shows claim raising the token).
+        db.execute(
+                "update idempotency_key set fence = fence + 1, locked_until = now() + interval '60 seconds'"
+                        + " where idempotency_key = ?",
+                key);
+        WidgetController.gate.countDown();
+
+        HttpResponse<String> lost = slow.get();
+        assertThat(lost.statusCode()).isEqualTo(409);
+        assertThat(lost.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(lost.body()).contains("idempotency-key-in-flight");
+        assertThat(orders.count(reference))
+                .as("the lost request's effect rolled back")
+                .isZero();
+        assertThat(storedState(key))
+                .as("still held by the request that took over")
+                .isEqualTo("in_flight");
+        assertThat(column(key, "fence")).isEqualTo("2");
     }
 
     @Test
@@ -281,8 +306,24 @@ class IdempotencyIT extends GuardRailsTestBase {
         assertThat(response.body()).contains("Idempotency-Key");
     }
 
+    /** Sends an order that waits inside the handler, holding its key, until the test opens the gate. */
+    private CompletableFuture<HttpResponse<String>> heldInTheHandler(ApiClient client, String body, String key) {
+        WidgetController.gate = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> held =
+                CompletableFuture.supplyAsync(() -> client.post("/api/v1/orders", body, idempotencyKey(key)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(key));
+        return held;
+    }
+
     private boolean inFlight(String key) {
         return "in_flight".equals(storedState(key));
+    }
+
+    private String column(String key, String name) {
+        return db.select(DSL.field(name).cast(String.class))
+                .from(DSL.table("idempotency_key"))
+                .where(DSL.field("idempotency_key", String.class).eq(key))
+                .fetchOne(0, String.class);
     }
 
     private String storedState(String key) {

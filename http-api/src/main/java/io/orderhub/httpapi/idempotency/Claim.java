@@ -1,10 +1,11 @@
 package io.orderhub.httpapi.idempotency;
 
 /**
- * What a request holding an Idempotency-Key may do: go ahead (it now holds the key), replay the stored
- * answer, or be refused because the key is in flight or was used for another request.
+ * What a request holding an Idempotency-Key may do: go ahead (it now holds the key, under the fencing
+ * token {@code fence}), replay the stored answer, or be refused because the key is in flight or was used
+ * for another request.
  */
-record Claim(Outcome outcome, StoredResponse stored) {
+record Claim(Outcome outcome, StoredResponse stored, long fence) {
 
     enum Outcome {
         PROCEED,
@@ -13,19 +14,19 @@ record Claim(Outcome outcome, StoredResponse stored) {
         MISMATCH
     }
 
-    static Claim proceed() {
-        return new Claim(Outcome.PROCEED, null);
+    static Claim proceed(long fence) {
+        return new Claim(Outcome.PROCEED, null, fence);
     }
 
     static Claim replay(StoredResponse stored) {
-        return new Claim(Outcome.REPLAY, stored);
+        return new Claim(Outcome.REPLAY, stored, 0);
     }
 
     static Claim inFlight() {
-        return new Claim(Outcome.IN_FLIGHT, null);
+        return new Claim(Outcome.IN_FLIGHT, null, 0);
     }
 
     static Claim mismatch() {
-        return new Claim(Outcome.MISMATCH, null);
+        return new Claim(Outcome.MISMATCH, null, 0);
     }
 }

@@ -12,13 +12,17 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Idempotency-Key on the API's writes, as ARCHITECTURE.md (Idempotency) lays it out:
  *
  * <ol>
- *   <li>a short transaction claims the key for this API key (row {@code in_flight} with a lease); a
+ *   <li>a short transaction claims the key for this API key (row {@code in_flight} with a lease and a
+ *       fencing token; a request taking over an expired lease raises the token, and only the holder of
+ *       the current token may store an answer or release the key); a
  *       completed claim with the same fingerprint is replayed byte for byte with
  *       {@code Idempotent-Replayed: true}, one in flight within its lease answers 409, another
  *       fingerprint answers 422;
@@ -31,6 +35,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class IdempotencyFilter extends org.springframework.web.filter.OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     /** Visible ASCII without spaces; the WooCommerce plugin's {@code wc_<order id>_<timestamp>} fits. */
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
@@ -84,7 +89,7 @@ public class IdempotencyFilter extends org.springframework.web.filter.OncePerReq
                         response,
                         ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request");
-            case PROCEED -> proceed(cached, response, chain, new ActiveClaim(caller.id(), key));
+            case PROCEED -> proceed(cached, response, chain, new ActiveClaim(caller.id(), key, claim.fence()));
         }
     }
 
@@ -99,10 +104,15 @@ public class IdempotencyFilter extends org.springframework.web.filter.OncePerReq
         } finally {
             if (!claim.completed) {
                 int status = captured.getStatus();
-                if (!answered || status >= 500 || status == 409 || status == 429) {
-                    store.release(claim.apiKey, claim.key);
-                } else {
-                    store.completeAfterwards(claim.apiKey, claim.key, stored(captured));
+                if (claim.lost) {
+                    captured.setHeader("Retry-After", "1");
+                } else if (!answered || status >= 500 || status == 409 || status == 429) {
+                    store.release(claim.apiKey, claim.key, claim.fence);
+                } else if (!store.completeAfterwards(claim.apiKey, claim.key, claim.fence, stored(captured))) {
+                    log.warn(
+                            "Idempotency-Key of API key {} was taken over while its request ran; its answer ({}) is not stored",
+                            claim.apiKey,
+                            status);
                 }
             }
             captured.copyBodyToResponse();

@@ -46,7 +46,7 @@ public class IdempotencyStore {
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 1) {
-            return Claim.proceed();
+            return Claim.proceed(1);
         }
         IdempotencyKeyRecord row = db.selectFrom(IDEMPOTENCY_KEY)
                 .where(IDEMPOTENCY_KEY.API_KEY.eq(apiKey).and(IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key)))
@@ -57,8 +57,7 @@ public class IdempotencyStore {
             return claim(apiKey, key, fingerprint);
         }
         if (row.getCreatedAt().isBefore(now.minus(ttl))) {
-            takeOver(row, fingerprint, now);
-            return Claim.proceed();
+            return Claim.proceed(takeOver(row, fingerprint, now));
         }
         if (!row.getFingerprint().equals(fingerprint)) {
             return Claim.mismatch();
@@ -69,31 +68,45 @@ public class IdempotencyStore {
         if (row.getLockedUntil().isAfter(now)) {
             return Claim.inFlight();
         }
-        // The holder of the lease went away without an answer (its process died): this request takes over.
+        // The holder of the lease went away without an answer (its process died, or it is still working
+        // past its lease): this request takes over under a new fencing token, so the old holder can no
+        // longer complete.
+        long fence = row.getFence() + 1;
+        row.setFence(fence);
         row.setLockedUntil(now.plus(lease));
         row.store();
-        return Claim.proceed();
+        return Claim.proceed(fence);
     }
 
-    /** Stores the answer in the transaction of the effect: both commit, or neither. */
+    /**
+     * Stores the answer in the transaction of the effect: both commit, or neither. Answers false, storing
+     * nothing, when the claim's fencing token is no longer the key's: the caller must then roll back.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void completeWithEffect(String apiKey, String key, StoredResponse response) {
-        complete(apiKey, key, response);
+    public boolean completeWithEffect(String apiKey, String key, long fence, StoredResponse response) {
+        return complete(apiKey, key, fence, response);
     }
 
-    /** Stores the answer on its own, after a handler that committed its effects itself (or made none). */
+    /**
+     * Stores the answer on its own, after a handler that committed its effects itself (or made none);
+     * false when another request took the key over meanwhile (its answer is the one that counts).
+     */
     @Transactional
-    public void completeAfterwards(String apiKey, String key, StoredResponse response) {
-        complete(apiKey, key, response);
+    public boolean completeAfterwards(String apiKey, String key, long fence, StoredResponse response) {
+        return complete(apiKey, key, fence, response);
     }
 
-    /** Gives the key back after an answer that must not be replayed (5xx, 409, 429): a retry runs again. */
+    /**
+     * Gives the key back after an answer that must not be replayed (5xx, 409, 429): a retry runs again. A
+     * claim that was taken over meanwhile gives back nothing.
+     */
     @Transactional
-    public void release(String apiKey, String key) {
+    public void release(String apiKey, String key, long fence) {
         db.deleteFrom(IDEMPOTENCY_KEY)
                 .where(IDEMPOTENCY_KEY.API_KEY.eq(apiKey))
                 .and(IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key))
                 .and(IDEMPOTENCY_KEY.STATE.eq(IN_FLIGHT))
+                .and(IDEMPOTENCY_KEY.FENCE.eq(fence))
                 .execute();
     }
 
@@ -105,20 +118,27 @@ public class IdempotencyStore {
                 .execute();
     }
 
-    private void complete(String apiKey, String key, StoredResponse response) {
-        db.update(IDEMPOTENCY_KEY)
-                .set(IDEMPOTENCY_KEY.STATE, COMPLETED)
-                .set(IDEMPOTENCY_KEY.RESPONSE_STATUS, response.status())
-                .set(IDEMPOTENCY_KEY.RESPONSE_HEADERS, JSONB.valueOf(json.writeValueAsString(response.headers())))
-                .set(IDEMPOTENCY_KEY.RESPONSE_BODY, response.body())
-                .set(IDEMPOTENCY_KEY.COMPLETED_AT, OffsetDateTime.now())
-                .setNull(IDEMPOTENCY_KEY.LOCKED_UNTIL)
-                .where(IDEMPOTENCY_KEY.API_KEY.eq(apiKey))
-                .and(IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key))
-                .execute();
+    private boolean complete(String apiKey, String key, long fence, StoredResponse response) {
+        return db.update(IDEMPOTENCY_KEY)
+                        .set(IDEMPOTENCY_KEY.STATE, COMPLETED)
+                        .set(IDEMPOTENCY_KEY.RESPONSE_STATUS, response.status())
+                        .set(
+                                IDEMPOTENCY_KEY.RESPONSE_HEADERS,
+                                JSONB.valueOf(json.writeValueAsString(response.headers())))
+                        .set(IDEMPOTENCY_KEY.RESPONSE_BODY, response.body())
+                        .set(IDEMPOTENCY_KEY.COMPLETED_AT, OffsetDateTime.now())
+                        .setNull(IDEMPOTENCY_KEY.LOCKED_UNTIL)
+                        .where(IDEMPOTENCY_KEY.API_KEY.eq(apiKey))
+                        .and(IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key))
+                        .and(IDEMPOTENCY_KEY.STATE.eq(IN_FLIGHT))
+                        .and(IDEMPOTENCY_KEY.FENCE.eq(fence))
+                        .execute()
+                == 1;
     }
 
-    private void takeOver(IdempotencyKeyRecord row, String fingerprint, OffsetDateTime now) {
+    private long takeOver(IdempotencyKeyRecord row, String fingerprint, OffsetDateTime now) {
+        long fence = row.getFence() + 1;
+        row.setFence(fence);
         row.setFingerprint(fingerprint);
         row.setState(IN_FLIGHT);
         row.setLockedUntil(now.plus(lease));
@@ -128,6 +148,7 @@ public class IdempotencyStore {
         row.setResponseHeaders(null);
         row.setResponseBody(null);
         row.store();
+        return fence;
     }
 
     private Map<String, String> headers(IdempotencyKeyRecord row) {

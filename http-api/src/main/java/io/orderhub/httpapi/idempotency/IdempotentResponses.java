@@ -1,5 +1,7 @@
 package io.orderhub.httpapi.idempotency;
 
+import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.httpapi.problem.ProblemType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,10 +56,19 @@ public class IdempotentResponses {
                     kept.put(name, value);
                 }
             }
-            store.completeWithEffect(
+            boolean stored = store.completeWithEffect(
                     claim.apiKey,
                     claim.key,
+                    claim.fence,
                     new StoredResponse(answer.getStatusCode().value(), kept, body));
+            if (!stored) {
+                // Another request took the key over after this one's lease ran out: its effect is the one
+                // that counts, so this one's rolls back and the client is told to retry (and gets a replay).
+                claim.lost = true;
+                throw new ApiException(
+                        ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+                        "A request with this Idempotency-Key is still being processed; retry shortly");
+            }
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
