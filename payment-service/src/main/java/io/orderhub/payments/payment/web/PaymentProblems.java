@@ -2,6 +2,7 @@ package io.orderhub.payments.payment.web;
 
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.FieldError;
+import io.orderhub.httpapi.problem.Problem;
 import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.payments.payment.CancellationRefused;
 import io.orderhub.payments.payment.DuplicatePayment;
@@ -34,17 +35,17 @@ class PaymentProblems {
         List<FieldError> errors = e.violations().stream()
                 .map(v -> new FieldError(v.field(), v.message()))
                 .toList();
-        return Problems.answer(new ApiException(ProblemType.VALIDATION_FAILED, e.getMessage(), errors), request);
+        return Problem.response(new ApiException(ProblemType.VALIDATION_FAILED, e.getMessage(), errors), request);
     }
 
     @ExceptionHandler(PaymentNotFound.class)
     ResponseEntity<Map<String, Object>> notFound(PaymentNotFound e, HttpServletRequest request) {
-        return Problems.answer(ApiException.notFound(e.getMessage()), request);
+        return Problem.response(ApiException.notFound(e.getMessage()), request);
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<Map<String, Object>> keyReused(IdempotencyKeyReused e, HttpServletRequest request) {
-        return Problems.answer(new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage()), request);
+        return Problem.response(new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage()), request);
     }
 
     @ExceptionHandler(DuplicatePayment.class)
@@ -79,9 +80,9 @@ class PaymentProblems {
     @ExceptionHandler(RefundRejected.class)
     ResponseEntity<Map<String, Object>> refund(RefundRejected e, HttpServletRequest request) {
         if (e.conflict()) {
-            return Problems.answer(new ApiException(ProblemType.CONFLICT, e.getMessage()), request);
+            return Problem.response(new ApiException(ProblemType.CONFLICT, e.getMessage()), request);
         }
-        return Problems.answer(
+        return Problem.response(
                 new ApiException(
                         ProblemType.VALIDATION_FAILED,
                         "amount: " + e.getMessage(),
@@ -91,6 +92,6 @@ class PaymentProblems {
 
     private static ResponseEntity<Map<String, Object>> conflict(
             String detail, Map<String, Object> properties, HttpServletRequest request) {
-        return Problems.answer(new ApiException(ProblemType.CONFLICT, detail, List.of(), properties), request);
+        return Problem.response(new ApiException(ProblemType.CONFLICT, detail, List.of(), properties), request);
     }
 }
