@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +28,6 @@ public class ProblemErrorController implements ErrorController {
         ProblemType type = ProblemTypes.forStatus(status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = status >= 500 ? "An unexpected error occurred" : type.title();
-        return ResponseEntity.status(type.status())
-                .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-                .body(Problem.body(type, detail, uri == null ? null : uri.toString(), List.of(), Map.of()));
+        return Problem.response(type, detail, uri == null ? null : uri.toString(), List.of(), Map.of());
     }
 }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
@@ -42,7 +41,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
-        return respond(e.problemType(), e.getMessage(), request, e.errors(), e.properties());
+        return Problem.response(e, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -180,8 +179,6 @@ public class ProblemHandler {
             HttpServletRequest request,
             List<FieldError> errors,
             Map<String, Object> properties) {
-        return ResponseEntity.status(type.status())
-                .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-                .body(Problem.body(type, detail, request.getRequestURI(), errors, properties));
+        return Problem.response(type, detail, request.getRequestURI(), errors, properties);
     }
 }

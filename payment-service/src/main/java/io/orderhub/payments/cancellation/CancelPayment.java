@@ -1,17 +1,15 @@
 package io.orderhub.payments.cancellation;
 
-import io.orderhub.httpapi.apikey.ApiKey;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.payments.payment.Caller;
+import io.orderhub.payments.payment.CancellationRefused;
 import io.orderhub.payments.payment.FindPayments;
 import io.orderhub.payments.payment.IllegalTransition;
 import io.orderhub.payments.payment.Payment;
+import io.orderhub.payments.payment.PaymentNotFound;
 import io.orderhub.payments.payment.PaymentStatus;
 import io.orderhub.payments.provider.ApplyProviderState;
 import io.orderhub.payments.provider.ProviderState;
 import io.orderhub.payments.provider.Providers;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +31,8 @@ public class CancelPayment {
         this.applyProviderState = applyProviderState;
     }
 
-    public Payment cancel(UUID paymentId, ApiKey caller) {
-        Payment payment = payments.byId(paymentId, caller).orElseThrow(() -> ApiException.notFound("No such payment"));
+    public Payment cancel(UUID paymentId, Caller caller) {
+        Payment payment = payments.byId(paymentId, caller).orElseThrow(PaymentNotFound::new);
         if (payment.status() == PaymentStatus.CANCELLED) {
             return payment;
         }
@@ -48,12 +46,7 @@ public class CancelPayment {
                 .apply(payment.id(), state, caller.name(), "cancelled by " + caller.name())
                 .payment();
         if (after.status() != PaymentStatus.CANCELLED) {
-            throw new ApiException(
-                    ProblemType.CONFLICT,
-                    "The payment could not be cancelled: it is "
-                            + after.status().wireName() + " at " + after.provider(),
-                    List.of(),
-                    Map.of("current_status", after.status().wireName()));
+            throw new CancellationRefused(after.status(), after.provider());
         }
         return after;
     }

@@ -1,10 +1,10 @@
 package io.orderhub.payments.creation;
 
-import io.orderhub.httpapi.apikey.ApiKey;
-import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.OrderView;
 import io.orderhub.payments.order.Orders;
+import io.orderhub.payments.payment.Caller;
+import io.orderhub.payments.payment.InvalidRequest;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentRepository;
 import io.orderhub.payments.payment.PaymentSettings;
@@ -45,16 +45,16 @@ public class CreatePayment {
         this.settings = settings;
     }
 
-    public CreationResult create(PaymentRequest request, ApiKey caller, String idempotencyKey) {
+    public CreationResult create(PaymentRequest request, Caller caller, String idempotencyKey) {
         OrderView order = orders.await(request.orderId(), settings.orderWait())
                 .filter(o -> caller.canSee(o.source()))
                 .orElseThrow(() ->
-                        ApiException.validation("order_id", "no such order (the hub has not seen this order's event)"));
+                        new InvalidRequest("order_id", "no such order (the hub has not seen this order's event)"));
         if (request.currency() != null && !request.currency().equals(order.currency())) {
-            throw ApiException.validation("currency", "must be the order's currency, " + order.currency());
+            throw new InvalidRequest("currency", "must be the order's currency, " + order.currency());
         }
         if (request.amount() != null && Money.problemWith(request.amount(), order.currency()) != null) {
-            throw ApiException.validation("amount", Money.problemWith(request.amount(), order.currency()));
+            throw new InvalidRequest("amount", Money.problemWith(request.amount(), order.currency()));
         }
         Money open = order.grandTotal()
                 .minus(Money.of(payments.netReceived(order.id(), null), order.currency()))
@@ -63,12 +63,12 @@ public class CreatePayment {
             return record(request, order, open, caller);
         }
         if (order.cancelled()) {
-            throw ApiException.validation("order_id", "the order is cancelled");
+            throw new InvalidRequest("order_id", "the order is cancelled");
         }
         PaymentProvider provider = providers
                 .called(request.provider())
                 .filter(p -> !Providers.MANUAL.equals(p.name()))
-                .orElseThrow(() -> ApiException.validation(
+                .orElseThrow(() -> new InvalidRequest(
                         "provider",
                         "the hub creates payments through stripe or btcpay; send a status to record a payment made"
                                 + " elsewhere"));
@@ -91,17 +91,17 @@ public class CreatePayment {
         return new CreationResult(steps.complete(reserved, created, caller.name()), true);
     }
 
-    private CreationResult record(PaymentRequest request, OrderView order, Money open, ApiKey caller) {
+    private CreationResult record(PaymentRequest request, OrderView order, Money open, Caller caller) {
         boolean moneyArrived = request.status() == null || request.status() == PaymentStatus.SUCCEEDED;
         if (order.cancelled() && !moneyArrived) {
-            throw ApiException.validation("order_id", "the order is cancelled");
+            throw new InvalidRequest("order_id", "the order is cancelled");
         }
         Money amount;
         if (moneyArrived) {
             // Money the channel already took is recorded even beyond what is open (and flagged), never refused.
             amount = request.amount() == null ? open : Money.of(request.amount(), order.currency());
             if (!amount.isPositive()) {
-                throw ApiException.validation("amount", "is required: nothing is open on this order");
+                throw new InvalidRequest("amount", "is required: nothing is open on this order");
             }
         } else {
             amount = request.sourcePaymentId() != null && request.amount() == null
@@ -114,13 +114,13 @@ public class CreatePayment {
     private static Money amount(PaymentRequest request, OrderView order, Money open) {
         if (request.amount() == null) {
             if (!open.isPositive()) {
-                throw ApiException.validation("amount", "nothing is open on this order");
+                throw new InvalidRequest("amount", "nothing is open on this order");
             }
             return open;
         }
         Money amount = Money.of(request.amount(), order.currency());
         if (amount.compareTo(open) > 0) {
-            throw ApiException.validation(
+            throw new InvalidRequest(
                     "amount",
                     "is above what is open on the order (" + open.amount().toPlainString() + " " + order.currency()
                             + ")");

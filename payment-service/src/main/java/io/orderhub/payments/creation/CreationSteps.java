@@ -1,21 +1,21 @@
 package io.orderhub.payments.creation;
 
 import com.fasterxml.uuid.Generators;
-import io.orderhub.httpapi.apikey.ApiKey;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.OrderView;
+import io.orderhub.payments.payment.Caller;
+import io.orderhub.payments.payment.DuplicatePayment;
+import io.orderhub.payments.payment.IdempotencyKeyReused;
 import io.orderhub.payments.payment.IllegalTransition;
+import io.orderhub.payments.payment.InvalidRequest;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentChange;
 import io.orderhub.payments.payment.PaymentLedger;
 import io.orderhub.payments.payment.PaymentRepository;
 import io.orderhub.payments.payment.PaymentStatus;
+import io.orderhub.payments.payment.RecordedStatusRefused;
 import io.orderhub.payments.payment.RequestKey;
 import io.orderhub.payments.provider.Created;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,8 +57,7 @@ class CreationSteps {
                 ledger.now());
         if (!ledger.reserve(payment, requestKey)) {
             // Another request with the same source payment id got there first and is still in flight.
-            throw new ApiException(
-                    ProblemType.CONFLICT, "A payment with this source_payment_id is being created; retry shortly");
+            throw new DuplicatePayment("A payment with this source_payment_id is being created; retry shortly");
         }
         return payment;
     }
@@ -70,9 +69,7 @@ class CreationSteps {
                 if (!requestKey
                         .digest()
                         .equals(repository.requestDigest(byKey.get().id()).orElse(""))) {
-                    throw new ApiException(
-                            ProblemType.IDEMPOTENCY_KEY_REUSED,
-                            "This Idempotency-Key was used for a different payment");
+                    throw new IdempotencyKeyReused("payment");
                 }
                 return byKey;
             }
@@ -125,7 +122,7 @@ class CreationSteps {
      * {@code (source, source_payment_id)}, so a resend with a new status updates it and never doubles it.
      */
     @Transactional
-    CreationResult record(PaymentRequest request, OrderView order, Money amount, ApiKey caller) {
+    CreationResult record(PaymentRequest request, OrderView order, Money amount, Caller caller) {
         PaymentStatus target = request.status() == null ? PaymentStatus.SUCCEEDED : request.status();
         if (request.sourcePaymentId() != null) {
             Optional<Payment> existing = repository.lockBySourcePaymentId(order.source(), request.sourcePaymentId());
@@ -139,21 +136,13 @@ class CreationSteps {
                             payment.moveTo(target, "recorded by " + caller.name(), ledger.now());
                     change.ifPresent(c -> ledger.record(payment, c, caller.name()));
                 } catch (IllegalTransition e) {
-                    throw new ApiException(
-                            ProblemType.CONFLICT,
-                            e.getMessage(),
-                            List.of(),
-                            Map.of(
-                                    "payment_id",
-                                    payment.id(),
-                                    "current_status",
-                                    payment.status().wireName()));
+                    throw new RecordedStatusRefused(payment.id(), e);
                 }
                 return new CreationResult(payment, false);
             }
         }
         if (!amount.isPositive()) {
-            throw ApiException.validation("amount", "is required: nothing is open on this order");
+            throw new InvalidRequest("amount", "is required: nothing is open on this order");
         }
         Payment payment = Payment.start(
                 Generators.timeBasedEpochGenerator().generate(),
@@ -169,18 +158,13 @@ class CreationSteps {
                 request.metadataJson(),
                 ledger.now());
         if (!ledger.reserve(payment, null)) {
-            throw new ApiException(
-                    ProblemType.CONFLICT, "Another payment already has this provider_reference or source_payment_id");
+            throw new DuplicatePayment("Another payment already has this provider_reference or source_payment_id");
         }
         ledger.publishCreated(payment, caller.name(), "recorded by " + caller.name());
         return new CreationResult(payment, true);
     }
 
-    private static ApiException sourcePaymentIdTaken(Payment payment) {
-        return new ApiException(
-                ProblemType.CONFLICT,
-                "source_payment_id already belongs to another payment",
-                List.of(),
-                Map.of("existing_payment_id", payment.id()));
+    private static DuplicatePayment sourcePaymentIdTaken(Payment payment) {
+        return new DuplicatePayment("source_payment_id already belongs to another payment", payment.id());
     }
 }

@@ -1,10 +1,10 @@
 package io.orderhub.payments.creation;
 
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.FieldError;
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
+import io.orderhub.payments.payment.InvalidRequest;
 import io.orderhub.payments.payment.PaymentStatus;
+import io.orderhub.payments.payment.Violation;
 import io.orderhub.payments.provider.Providers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -48,55 +48,55 @@ public record PaymentRequest(
             String providerReference,
             String status,
             String metadataJson) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         UUID order = null;
         if (orderId == null || orderId.isBlank()) {
-            errors.add(new FieldError("order_id", "is required"));
+            errors.add(new Violation("order_id", "is required"));
         } else {
             try {
                 order = UUID.fromString(orderId);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("order_id", "is not an order id"));
+                errors.add(new Violation("order_id", "is not an order id"));
             }
         }
         if (provider == null || provider.isBlank()) {
-            errors.add(new FieldError("provider", "is required"));
+            errors.add(new Violation("provider", "is required"));
         } else if (!PROVIDER.matcher(provider).matches()) {
-            errors.add(new FieldError(
+            errors.add(new Violation(
                     "provider", "must be a lower-case provider name (stripe, btcpay, manual, paypal, ...)"));
         }
         CurrencyCode code = null;
         if (currency != null) {
             code = CurrencyCode.parse(currency).orElse(null);
             if (code == null) {
-                errors.add(new FieldError("currency", "is not an ISO 4217 currency code (upper case)"));
+                errors.add(new Violation("currency", "is not an ISO 4217 currency code (upper case)"));
             }
         }
         if (amount != null) {
             if (amount.signum() <= 0) {
-                errors.add(new FieldError("amount", "must be greater than zero"));
+                errors.add(new Violation("amount", "must be greater than zero"));
             } else if (code != null && Money.problemWith(amount, code) != null) {
-                errors.add(new FieldError("amount", Money.problemWith(amount, code)));
+                errors.add(new Violation("amount", Money.problemWith(amount, code)));
             }
         }
         PaymentStatus parsed = null;
         if (status != null) {
             parsed = PaymentStatus.parse(status).filter(RECORDABLE::contains).orElse(null);
             if (parsed == null) {
-                errors.add(new FieldError("status", "must be succeeded, failed or pending"));
+                errors.add(new Violation("status", "must be succeeded, failed or pending"));
             }
         }
         if (returnUrl != null && !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://"))) {
-            errors.add(new FieldError("return_url", "must be an http(s) URL"));
+            errors.add(new Violation("return_url", "must be an http(s) URL"));
         }
         if (sourcePaymentId != null && (sourcePaymentId.isBlank() || sourcePaymentId.length() > 255)) {
-            errors.add(new FieldError("source_payment_id", "must be 1 to 255 characters"));
+            errors.add(new Violation("source_payment_id", "must be 1 to 255 characters"));
         }
         if (providerReference != null && (providerReference.isBlank() || providerReference.length() > 255)) {
-            errors.add(new FieldError("provider_reference", "must be 1 to 255 characters"));
+            errors.add(new Violation("provider_reference", "must be 1 to 255 characters"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw new InvalidRequest(errors);
         }
         return new PaymentRequest(
                 order, provider, amount, code, returnUrl, sourcePaymentId, providerReference, parsed, metadataJson);

@@ -1,6 +1,5 @@
 package io.orderhub.payments.payment;
 
-import io.orderhub.httpapi.apikey.ApiKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,19 +24,25 @@ public class FindPayments {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<Payment> byId(UUID id, ApiKey caller) {
+    public Optional<Payment> byId(UUID id, Caller caller) {
         return repository.find(id).filter(p -> p.published() && caller.canSee(p.source()));
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<Payment> list(
-            ApiKey caller, UUID orderId, String status, String provider, Instant afterAt, UUID afterId, int limit) {
+            Caller caller, UUID orderId, String status, String provider, Instant afterAt, UUID afterId, int limit) {
         return repository.list(
-                caller.isAdmin() ? null : Set.of(caller.channel()), orderId, status, provider, afterAt, afterId, limit);
+                caller.seesAllChannels() ? null : Set.of(caller.channel()),
+                orderId,
+                status,
+                provider,
+                afterAt,
+                afterId,
+                limit);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<List<HistoryEntry>> history(UUID id, ApiKey caller) {
+    public Optional<List<HistoryEntry>> history(UUID id, Caller caller) {
         return byId(id, caller).map(p -> repository.history(p.id()));
     }
 }

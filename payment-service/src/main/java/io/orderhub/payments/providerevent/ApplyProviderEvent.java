@@ -3,7 +3,6 @@ package io.orderhub.payments.providerevent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.PaymentEventType;
 import io.orderhub.events.ProviderEvent;
-import io.orderhub.events.ProviderEventType;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.money.Money;
 import io.orderhub.payments.payment.Dispute;
@@ -15,6 +14,15 @@ import io.orderhub.payments.payment.PaymentStatus;
 import io.orderhub.payments.payment.Refund;
 import io.orderhub.payments.payment.RefundStatus;
 import io.orderhub.payments.providerevent.ProviderEventLog.Outcome;
+import io.orderhub.payments.providerevent.ProviderReport.AboutPayment;
+import io.orderhub.payments.providerevent.ProviderReport.DisputeChange;
+import io.orderhub.payments.providerevent.ProviderReport.InvoicePayment;
+import io.orderhub.payments.providerevent.ProviderReport.PaymentOutcome;
+import io.orderhub.payments.providerevent.ProviderReport.PaymentRef;
+import io.orderhub.payments.providerevent.ProviderReport.PayoutChange;
+import io.orderhub.payments.providerevent.ProviderReport.RefundChange;
+import io.orderhub.payments.providerevent.ProviderReport.RefundedInAll;
+import io.orderhub.payments.providerevent.ProviderReport.Unreadable;
 import io.orderhub.schemas.EventTopic;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,16 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies one provider webhook, once: the Kafka record through the inbox, the provider's event (Stripe
  * {@code evt_} id, BTCPay {@code originalDeliveryId}) through the provider event log, because a provider's
- * retry arrives as a new record. The object is read from the raw payload. Moves the payment table does not
- * allow, and events for payments the hub does not know, are recorded with their outcome and never fail the
- * consumer.
+ * retry arrives as a new record. {@link StripeEvents} and {@link BtcpayEvents} read the raw payload as a
+ * {@link ProviderReport}; this applies it. Moves the payment table does not allow, and events for payments the
+ * hub does not know, are recorded with their outcome and never fail the consumer.
  */
 @Service
 public class ApplyProviderEvent {
@@ -41,23 +46,26 @@ public class ApplyProviderEvent {
 
     private final Inbox inbox;
     private final ProviderEventLog eventLog;
+    private final StripeEvents stripe;
+    private final BtcpayEvents btcpay;
     private final PaymentRepository payments;
     private final PaymentLedger ledger;
-    private final JsonMapper json;
     private final MeterRegistry meters;
 
     ApplyProviderEvent(
             Inbox inbox,
             ProviderEventLog eventLog,
+            StripeEvents stripe,
+            BtcpayEvents btcpay,
             PaymentRepository payments,
             PaymentLedger ledger,
-            JsonMapper json,
             MeterRegistry meters) {
         this.inbox = inbox;
         this.eventLog = eventLog;
+        this.stripe = stripe;
+        this.btcpay = btcpay;
         this.payments = payments;
         this.ledger = ledger;
-        this.json = json;
         this.meters = meters;
     }
 
@@ -70,12 +78,11 @@ public class ApplyProviderEvent {
             count(event, "duplicate");
             return;
         }
-        Outcome outcome;
-        try {
-            outcome = apply(event, json.readTree(event.getPayload()));
-        } catch (JacksonException e) {
-            outcome = Outcome.ignored(null, "the payload is not JSON");
-        }
+        ProviderReport report = switch (event.getProvider()) {
+            case STRIPE -> stripe.read(event.getType(), event.getPayload());
+            case BTCPAY -> btcpay.read(event.getType(), event.getPayload());
+        };
+        Outcome outcome = apply(report, event.getProviderEventType() + " " + event.getProviderEventId());
         eventLog.outcome(event, outcome);
         count(event, outcome.kind().wireName());
         if (outcome.kind() == Outcome.Kind.UNMATCHED) {
@@ -97,87 +104,76 @@ public class ApplyProviderEvent {
                 .increment();
     }
 
-    private Outcome apply(ProviderEvent event, JsonNode root) {
-        ProviderEventType type = event.getType();
-        String what = event.getProviderEventType() + " " + event.getProviderEventId();
-        JsonNode object = root.path("data").path("object");
-        return switch (type) {
-            case STRIPE_PAYMENT_INTENT_PROCESSING -> stripeIntent(object, PaymentStatus.PROCESSING, what);
-            case STRIPE_PAYMENT_INTENT_REQUIRES_ACTION -> stripeIntent(object, PaymentStatus.REQUIRES_ACTION, what);
-            case STRIPE_PAYMENT_INTENT_SUCCEEDED -> stripeIntent(object, PaymentStatus.SUCCEEDED, what);
-            case STRIPE_PAYMENT_INTENT_PAYMENT_FAILED -> stripeIntent(object, PaymentStatus.FAILED, what);
-            case STRIPE_PAYMENT_INTENT_CANCELED -> stripeIntent(object, PaymentStatus.CANCELLED, what);
-            case STRIPE_REFUND_CREATED, STRIPE_REFUND_UPDATED, STRIPE_REFUND_FAILED ->
-                stripeRefund(object, type == ProviderEventType.STRIPE_REFUND_FAILED, what);
-            case STRIPE_CHARGE_REFUNDED -> stripeChargeRefunded(object, what);
-            case STRIPE_CHARGE_DISPUTE_CREATED,
-                    STRIPE_CHARGE_DISPUTE_UPDATED,
-                    STRIPE_CHARGE_DISPUTE_CLOSED,
-                    STRIPE_CHARGE_DISPUTE_FUNDS_WITHDRAWN,
-                    STRIPE_CHARGE_DISPUTE_FUNDS_REINSTATED -> stripeDispute(object, what);
-            case BTCPAY_INVOICE_CREATED -> btcpayInvoice(root, null, what);
-            case BTCPAY_INVOICE_RECEIVED_PAYMENT, BTCPAY_INVOICE_PAYMENT_SETTLED -> btcpayPayment(root, what);
-            case BTCPAY_INVOICE_PROCESSING -> btcpayInvoice(root, PaymentStatus.PROCESSING, what);
-            case BTCPAY_INVOICE_SETTLED -> btcpayInvoice(root, PaymentStatus.SUCCEEDED, what);
-            case BTCPAY_INVOICE_EXPIRED -> btcpayInvoice(root, PaymentStatus.EXPIRED, what);
-            case BTCPAY_INVOICE_INVALID -> btcpayInvoice(root, PaymentStatus.FAILED, what);
-            case BTCPAY_PAYOUT_CREATED, BTCPAY_PAYOUT_APPROVED, BTCPAY_PAYOUT_UPDATED -> btcpayPayout(root, what);
-        };
-    }
-
-    // --- Stripe ----------------------------------------------------------------------------------------------
-
-    private Outcome stripeIntent(JsonNode intent, PaymentStatus target, String what) {
-        Optional<Payment> found = payment("stripe", text(intent, "id"), metadata(intent, "orderhub_payment_id"));
-        if (found.isEmpty()) {
-            return Outcome.unmatched(what + ": no payment for PaymentIntent " + text(intent, "id"));
+    private Outcome apply(ProviderReport report, String what) {
+        if (report instanceof AboutPayment about) {
+            Optional<Payment> found = payment(about.payment());
+            if (found.isEmpty()) {
+                return Outcome.unmatched(
+                        what + ": no payment for " + about.payment().named());
+            }
+            return apply(found.get(), about, what);
         }
-        return move(found.get(), target, null, "stripe", what);
+        if (report instanceof RefundChange refund) {
+            return refund(refund, what);
+        }
+        if (report instanceof PayoutChange payout) {
+            return payout(payout, what);
+        }
+        return Outcome.ignored(null, ((Unreadable) report).why());
     }
 
-    private Outcome stripeRefund(JsonNode object, boolean failedEvent, String what) {
-        String reference = text(object, "id");
-        String hubRefundId = metadata(object, "orderhub_refund_id");
-        Optional<UUID> paymentId = Optional.ofNullable(reference)
+    private Outcome apply(Payment payment, AboutPayment report, String what) {
+        if (report instanceof PaymentOutcome outcome) {
+            return move(payment, outcome, what);
+        }
+        if (report instanceof InvoicePayment invoicePayment) {
+            return invoicePayment(payment, invoicePayment, what);
+        }
+        if (report instanceof RefundedInAll refunded) {
+            return refundedInAll(payment, refunded, what);
+        }
+        if (report instanceof DisputeChange dispute) {
+            return dispute(payment, dispute, what);
+        }
+        return Outcome.ignored(payment.id(), what + ": nothing to apply");
+    }
+
+    private Outcome refund(RefundChange report, String what) {
+        Optional<UUID> paymentId = Optional.ofNullable(report.reference())
                 .flatMap(payments::paymentOfRefundReference)
-                .or(() -> uuid(hubRefundId).flatMap(payments::paymentOfRefund));
-        Optional<Payment> found = paymentId.isPresent()
-                ? payments.lock(paymentId.get())
-                : payment("stripe", paymentIntentOf(object), null);
+                .or(() -> uuid(report.hubRefundId()).flatMap(payments::paymentOfRefund));
+        Optional<Payment> found = paymentId.isPresent() ? payments.lock(paymentId.get()) : payment(report.payment());
         if (found.isEmpty()) {
-            return Outcome.unmatched(what + ": no payment for refund " + reference);
+            return Outcome.unmatched(
+                    what + ": no payment for " + report.payment().named());
         }
         Payment payment = found.get();
-        RefundStatus status = failedEvent ? RefundStatus.FAILED : stripeRefundStatus(text(object, "status"));
-        Optional<Refund> known = Optional.ofNullable(reference)
+        RefundStatus status = report.status();
+        Optional<Refund> known = Optional.ofNullable(report.reference())
                 .flatMap(payment::refundByReference)
-                .or(() -> uuid(hubRefundId).flatMap(payment::refund));
+                .or(() -> uuid(report.hubRefundId()).flatMap(payment::refund));
         boolean changed;
         if (known.isPresent()) {
-            changed = payment.updateRefund(known.get(), status, reference, ledger.now());
+            changed = payment.updateRefund(known.get(), status, report.reference(), ledger.now());
         } else {
             // A refund made outside the hub (Stripe dashboard): the hub learns it from Stripe.
             payment.addProviderRefund(
                     com.fasterxml.uuid.Generators.timeBasedEpochGenerator().generate(),
-                    Money.ofMinorUnits(object.path("amount").asLong(), payment.currency()),
+                    Money.ofMinorUnits(report.amountMinor(), payment.currency()),
                     status,
-                    reference,
+                    report.reference(),
                     ledger.now());
             changed = true;
         }
         if (!changed) {
-            return Outcome.ignored(payment.id(), what + ": refund " + reference + " already " + status.wireName());
+            return Outcome.ignored(
+                    payment.id(), what + ": refund " + report.reference() + " already " + status.wireName());
         }
         return settle(payment, PaymentEventType.REFUND_CHANGED, "stripe", what + ": refund " + status.wireName());
     }
 
-    private Outcome stripeChargeRefunded(JsonNode charge, String what) {
-        Optional<Payment> found = payment("stripe", paymentIntentOf(charge), null);
-        if (found.isEmpty()) {
-            return Outcome.unmatched(what + ": no payment for charge " + text(charge, "id"));
-        }
-        Payment payment = found.get();
-        Money cumulative = Money.ofMinorUnits(charge.path("amount_refunded").asLong(), payment.currency());
+    private Outcome refundedInAll(Payment payment, RefundedInAll report, String what) {
+        Money cumulative = Money.ofMinorUnits(report.amountRefundedMinor(), payment.currency());
         if (!payment.applyProviderRefunded(cumulative, ledger.now())) {
             return Outcome.ignored(payment.id(), what + ": " + cumulative + " refunded is already counted");
         }
@@ -185,90 +181,40 @@ public class ApplyProviderEvent {
                 payment, PaymentEventType.REFUND_CHANGED, "stripe", what + ": " + cumulative + " refunded in all");
     }
 
-    private Outcome stripeDispute(JsonNode object, String what) {
-        Optional<Payment> found = payment("stripe", paymentIntentOf(object), null);
-        if (found.isEmpty()) {
-            return Outcome.unmatched(what + ": no payment for dispute " + text(object, "id"));
-        }
-        Payment payment = found.get();
+    private Outcome dispute(Payment payment, DisputeChange report, String what) {
         Dispute before = payment.dispute();
         Dispute dispute = new Dispute(
-                text(object, "id"),
-                text(object, "status"),
-                Money.ofMinorUnits(object.path("amount").asLong(), payment.currency()),
-                text(object, "reason"),
-                before != null && before.providerReference().equals(text(object, "id"))
+                report.reference(),
+                report.status(),
+                Money.ofMinorUnits(report.amountMinor(), payment.currency()),
+                report.reason(),
+                before != null && before.providerReference().equals(report.reference())
                         ? before.createdAt()
                         : ledger.now());
         if (!payment.applyDispute(dispute, ledger.now())) {
             return Outcome.ignored(payment.id(), what + ": dispute already " + dispute.status());
         }
-        if ("needs_response".equals(dispute.status()) || "warning_needs_response".equals(dispute.status())) {
+        if (report.needsResponse()) {
             payment.flag("disputed: respond at Stripe");
         }
         return settle(payment, PaymentEventType.DISPUTE_CHANGED, "stripe", what + ": dispute " + dispute.status());
     }
 
-    private static RefundStatus stripeRefundStatus(String status) {
-        return switch (String.valueOf(status)) {
-            case "succeeded" -> RefundStatus.SUCCEEDED;
-            case "failed" -> RefundStatus.FAILED;
-            case "canceled" -> RefundStatus.CANCELLED;
-            default -> RefundStatus.PENDING;
-        };
-    }
-
-    /** {@code payment_intent} is an id, or the object itself when expanded. */
-    private static String paymentIntentOf(JsonNode object) {
-        JsonNode intent = object.path("payment_intent");
-        return intent.isObject() ? text(intent, "id") : text(object, "payment_intent");
-    }
-
-    // --- BTCPay ----------------------------------------------------------------------------------------------
-
-    private Outcome btcpayInvoice(JsonNode event, PaymentStatus target, String what) {
-        Optional<Payment> found = payment("btcpay", text(event, "invoiceId"), metadata(event, "orderhub_payment_id"));
-        if (found.isEmpty()) {
-            return Outcome.unmatched(what + ": no payment for invoice " + text(event, "invoiceId"));
-        }
-        Payment payment = found.get();
-        if (target == null) {
-            return Outcome.ignored(payment.id(), what + ": nothing to apply");
-        }
-        if (target == PaymentStatus.FAILED && payment.cancelRequestedAt() != null) {
-            // The hub itself marked the invoice invalid because the order was cancelled.
-            target = PaymentStatus.CANCELLED;
-        }
-        String attention = null;
-        if (event.path("overPaid").asBoolean(false)) {
-            attention = "overpaid at BTCPay";
-        } else if (target == PaymentStatus.EXPIRED
-                && event.path("partiallyPaid").asBoolean(false)) {
-            attention = "partially paid before the invoice expired";
-        }
-        return move(payment, target, attention, "btcpay", what);
-    }
-
     /**
-     * A payment on an invoice. Before expiry BTCPay follows it with InvoiceProcessing/InvoiceSettled. After
+     * A payment on a BTCPay invoice. Before expiry BTCPay follows it with InvoiceProcessing/InvoiceSettled. After
      * expiry the invoice stays Expired (additionalStatus PaidLate when paid in full), so the hub asks BTCPay for
      * the invoice: a full late payment counts, a partial one is flagged.
      */
-    private Outcome btcpayPayment(JsonNode event, String what) {
-        Optional<Payment> found = payment("btcpay", text(event, "invoiceId"), metadata(event, "orderhub_payment_id"));
-        if (found.isEmpty()) {
-            return Outcome.unmatched(what + ": no payment for invoice " + text(event, "invoiceId"));
-        }
-        Payment payment = found.get();
-        if (!event.path("afterExpiration").asBoolean(false) || payment.status().moneyReceived()) {
+    private Outcome invoicePayment(Payment payment, InvoicePayment report, String what) {
+        if (!report.afterExpiration() || payment.status().moneyReceived()) {
             return Outcome.ignored(payment.id(), what + ": the invoice's own events carry its status");
         }
         ledger.checkSoon(payment);
         return Outcome.applied(payment.id(), what + ": paid after expiry; asking BTCPay for the invoice");
     }
 
-    private Outcome btcpayPayout(JsonNode event, String what) {
-        String pullPayment = text(event, "pullPaymentId");
+    private Outcome payout(PayoutChange report, String what) {
+        String pullPayment = report.pullPaymentId();
         Optional<Payment> found = Optional.ofNullable(pullPayment)
                 .flatMap(payments::paymentOfRefundReference)
                 .flatMap(payments::lock);
@@ -277,9 +223,9 @@ public class ApplyProviderEvent {
         }
         Payment payment = found.get();
         Refund refund = payment.refundByReference(pullPayment).orElseThrow();
-        String state = text(event, "payoutState");
-        if (!"Completed".equals(state)) {
-            return Outcome.ignored(payment.id(), what + ": payout " + state + "; the refund counts once it completes");
+        if (!report.completed()) {
+            return Outcome.ignored(
+                    payment.id(), what + ": payout " + report.payoutState() + "; the refund counts once it completes");
         }
         if (!payment.updateRefund(refund, RefundStatus.SUCCEEDED, pullPayment, ledger.now())) {
             return Outcome.ignored(
@@ -288,23 +234,29 @@ public class ApplyProviderEvent {
         return settle(payment, PaymentEventType.REFUND_CHANGED, "btcpay", what + ": refund payout completed");
     }
 
-    // --- shared ----------------------------------------------------------------------------------------------
-
     /** The payment by the provider's reference, else by the hub id in the object's metadata (locked). */
-    private Optional<Payment> payment(String provider, String reference, String hubPaymentId) {
+    private Optional<Payment> payment(PaymentRef ref) {
         Optional<Payment> byReference =
-                reference == null ? Optional.empty() : payments.lockByReference(provider, reference);
+                ref.reference() == null ? Optional.empty() : payments.lockByReference(ref.provider(), ref.reference());
         if (byReference.isPresent()) {
             return byReference;
         }
-        return uuid(hubPaymentId)
+        return uuid(ref.hubPaymentId())
                 .flatMap(payments::lock)
-                .filter(p -> p.provider().equals(provider)
+                .filter(p -> p.provider().equals(ref.provider())
                         && (p.providerReference() == null
-                                || p.providerReference().equals(reference)));
+                                || p.providerReference().equals(ref.reference())));
     }
 
-    private Outcome move(Payment payment, PaymentStatus target, String attention, String actor, String what) {
+    private Outcome move(Payment payment, PaymentOutcome report, String what) {
+        PaymentStatus target = report.status();
+        if (target == PaymentStatus.FAILED
+                && report.failureMeansCancelledIfRequested()
+                && payment.cancelRequestedAt() != null) {
+            target = PaymentStatus.CANCELLED;
+        }
+        String attention = report.attention();
+        String actor = report.payment().provider();
         if (!payment.published()) {
             // The event overtook the creation's second transaction: publish it now, with what the provider says.
             payment.attachReference(payment.providerReference(), null, ledger.now());
@@ -338,15 +290,6 @@ public class ApplyProviderEvent {
         }
         payment.settleRefunds(type, what, ledger.now()).ifPresent(change -> ledger.record(payment, change, actor));
         return Outcome.applied(payment.id(), what);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() ? value.asString() : null;
-    }
-
-    private static String metadata(JsonNode node, String field) {
-        return text(node.path("metadata"), field);
     }
 
     private static Optional<UUID> uuid(String value) {

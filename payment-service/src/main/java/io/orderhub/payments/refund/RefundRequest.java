@@ -1,6 +1,6 @@
 package io.orderhub.payments.refund;
 
-import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.payments.payment.InvalidRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,10 +13,10 @@ public record RefundRequest(UUID paymentId, BigDecimal amount, String reason) {
 
     public RefundRequest {
         if (amount != null && amount.signum() <= 0) {
-            throw ApiException.validation("amount", "must be greater than zero");
+            throw new InvalidRequest("amount", "must be greater than zero");
         }
         if (reason != null && reason.length() > 1000) {
-            throw ApiException.validation("reason", "must be at most 1000 characters");
+            throw new InvalidRequest("reason", "must be at most 1000 characters");
         }
     }
 

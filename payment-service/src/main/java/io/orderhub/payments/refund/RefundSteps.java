@@ -2,12 +2,13 @@ package io.orderhub.payments.refund;
 
 import com.fasterxml.uuid.Generators;
 import io.orderhub.events.PaymentEventType;
-import io.orderhub.httpapi.apikey.ApiKey;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.money.Money;
+import io.orderhub.payments.payment.Caller;
+import io.orderhub.payments.payment.IdempotencyKeyReused;
+import io.orderhub.payments.payment.InvalidRequest;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentLedger;
+import io.orderhub.payments.payment.PaymentNotFound;
 import io.orderhub.payments.payment.PaymentRepository;
 import io.orderhub.payments.payment.Refund;
 import io.orderhub.payments.payment.RequestKey;
@@ -36,15 +37,13 @@ class RefundSteps {
      * payment's refund is confirmed at once: there is no provider to ask.
      */
     @Transactional
-    Requested request(RefundRequest request, ApiKey caller, RequestKey requestKey) {
+    Requested request(RefundRequest request, Caller caller, RequestKey requestKey) {
         if (requestKey != null) {
             Optional<Requested> earlier = repository
                     .refundByRequestKey(requestKey.scope(), requestKey.key())
                     .map(found -> {
                         if (!requestKey.digest().equals(found.digest())) {
-                            throw new ApiException(
-                                    ProblemType.IDEMPOTENCY_KEY_REUSED,
-                                    "This Idempotency-Key was used for a different refund");
+                            throw new IdempotencyKeyReused("refund");
                         }
                         Payment payment = repository.lock(found.paymentId()).orElseThrow();
                         Refund refund = payment.refund(found.refundId()).orElseThrow();
@@ -61,9 +60,9 @@ class RefundSteps {
         Payment payment = repository
                 .lock(request.paymentId())
                 .filter(p -> p.published() && caller.canSee(p.source()))
-                .orElseThrow(() -> ApiException.notFound("No such payment"));
+                .orElseThrow(PaymentNotFound::new);
         if (request.amount() != null && Money.problemWith(request.amount(), payment.currency()) != null) {
-            throw ApiException.validation("amount", Money.problemWith(request.amount(), payment.currency()));
+            throw new InvalidRequest("amount", Money.problemWith(request.amount(), payment.currency()));
         }
         Money amount = request.amount() == null ? payment.refundable() : Money.of(request.amount(), payment.currency());
         UUID id = Generators.timeBasedEpochGenerator().generate();

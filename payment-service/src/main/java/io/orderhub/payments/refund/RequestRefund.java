@@ -1,6 +1,6 @@
 package io.orderhub.payments.refund;
 
-import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.payments.payment.Caller;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.Refund;
 import io.orderhub.payments.payment.RequestKey;
@@ -27,7 +27,7 @@ public class RequestRefund {
 
     public record Result(Payment payment, Refund refund) {}
 
-    public Result refund(RefundRequest request, ApiKey caller, String idempotencyKey) {
+    public Result refund(RefundRequest request, Caller caller, String idempotencyKey) {
         RequestKey requestKey =
                 idempotencyKey == null ? null : new RequestKey(caller.id(), idempotencyKey, request.digest());
         RefundSteps.Requested requested = steps.request(request, caller, requestKey);

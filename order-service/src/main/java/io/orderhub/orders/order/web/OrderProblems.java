@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,15 +31,16 @@ class OrderProblems {
         List<FieldError> errors = e.violations().stream()
                 .map(v -> new FieldError(v.field(), v.message()))
                 .toList();
-        return problem(ProblemType.VALIDATION_FAILED, e.getMessage(), request, errors, Map.of());
+        return Problem.response(
+                ProblemType.VALIDATION_FAILED, e.getMessage(), request.getRequestURI(), errors, Map.of());
     }
 
     @ExceptionHandler(OrderExistsException.class)
     ResponseEntity<Map<String, Object>> exists(OrderExistsException e, HttpServletRequest request) {
-        return problem(
+        return Problem.response(
                 ORDER_EXISTS,
                 e.getMessage(),
-                request,
+                request.getRequestURI(),
                 List.of(),
                 Map.of("existing_order_id", e.existing().toString()));
     }
@@ -50,22 +50,11 @@ class OrderProblems {
         Map<String, Object> statuses = new LinkedHashMap<>();
         statuses.put("current_status", e.from().apiName());
         statuses.put("requested_status", e.to().apiName());
-        return problem(TRANSITION_FORBIDDEN, e.getMessage(), request, List.of(), statuses);
+        return Problem.response(TRANSITION_FORBIDDEN, e.getMessage(), request.getRequestURI(), List.of(), statuses);
     }
 
     @ExceptionHandler(OrderNotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(OrderNotFoundException e, HttpServletRequest request) {
-        return problem(ProblemType.NOT_FOUND, e.getMessage(), request, List.of(), Map.of());
-    }
-
-    private static ResponseEntity<Map<String, Object>> problem(
-            ProblemType type,
-            String detail,
-            HttpServletRequest request,
-            List<FieldError> errors,
-            Map<String, Object> properties) {
-        return ResponseEntity.status(type.status())
-                .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-                .body(Problem.body(type, detail, request.getRequestURI(), errors, properties));
+        return Problem.response(ProblemType.NOT_FOUND, e.getMessage(), request.getRequestURI(), List.of(), Map.of());
     }
 }

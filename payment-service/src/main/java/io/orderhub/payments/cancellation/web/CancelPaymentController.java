@@ -5,6 +5,7 @@ import io.orderhub.httpapi.apikey.RequiresScope;
 import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.cancellation.CancelPayment;
+import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.PaymentJson;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,6 @@ class CancelPaymentController {
     @RequiresScope(Scope.PAYMENTS_WRITE)
     @PostMapping("/api/v1/payments/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable UUID id, ApiKey caller) {
-        return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(cancelPayment.cancel(id, caller), json)));
+        return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(cancelPayment.cancel(id, Callers.of(caller)), json)));
     }
 }

@@ -8,6 +8,7 @@ import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.creation.CreatePayment;
 import io.orderhub.payments.creation.CreationResult;
 import io.orderhub.payments.creation.PaymentRequest;
+import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.PaymentJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -115,9 +116,9 @@ class CreatePaymentController {
                 body.status(),
                 body.metadata() == null || body.metadata().isNull() ? null : json.writeValueAsString(body.metadata()));
         if (request.recorded()) {
-            return responses.commit(() -> answer(createPayment.create(request, caller, idempotencyKey)));
+            return responses.commit(() -> answer(createPayment.create(request, Callers.of(caller), idempotencyKey)));
         }
-        return answer(createPayment.create(request, caller, idempotencyKey));
+        return answer(createPayment.create(request, Callers.of(caller), idempotencyKey));
     }
 
     private ResponseEntity<?> answer(CreationResult result) {

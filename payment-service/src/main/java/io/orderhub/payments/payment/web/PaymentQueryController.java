@@ -38,7 +38,8 @@ class PaymentQueryController {
     @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/payments/{id}")
     ResponseEntity<?> one(@PathVariable UUID id, ApiKey caller) {
-        Payment payment = payments.byId(id, caller).orElseThrow(() -> ApiException.notFound("No such payment"));
+        Payment payment =
+                payments.byId(id, Callers.of(caller)).orElseThrow(() -> ApiException.notFound("No such payment"));
         return ResponseEntity.ok(ApiResponse.of(PaymentJson.of(payment, json)));
     }
 
@@ -60,7 +61,7 @@ class PaymentQueryController {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
         List<Payment> page = payments.list(
-                caller,
+                Callers.of(caller),
                 orderId,
                 status,
                 provider,
@@ -80,7 +81,7 @@ class PaymentQueryController {
     @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/payments/order/{order_id}")
     ResponseEntity<?> byOrder(@PathVariable("order_id") UUID orderId, ApiKey caller) {
-        List<Payment> page = payments.list(caller, orderId, null, null, null, null, 200);
+        List<Payment> page = payments.list(Callers.of(caller), orderId, null, null, null, null, 200);
         return ResponseEntity.ok(
                 ApiResponse.of(page.stream().map(p -> PaymentJson.of(p, json)).toList()));
     }
@@ -89,7 +90,7 @@ class PaymentQueryController {
     @GetMapping("/api/v1/payments/{id}/history")
     ResponseEntity<?> history(@PathVariable UUID id, ApiKey caller) {
         List<HistoryEntry> history =
-                payments.history(id, caller).orElseThrow(() -> ApiException.notFound("No such payment"));
+                payments.history(id, Callers.of(caller)).orElseThrow(() -> ApiException.notFound("No such payment"));
         return ResponseEntity.ok(ApiResponse.of(
                 history.stream().map(PaymentQueryController::entry).toList()));
     }

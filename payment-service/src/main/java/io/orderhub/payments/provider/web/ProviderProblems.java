@@ -1,8 +1,8 @@
 package io.orderhub.payments.provider.web;
 
 import io.orderhub.httpapi.problem.ApiException;
+import io.orderhub.httpapi.problem.Problem;
 import io.orderhub.httpapi.problem.ProblemType;
-import io.orderhub.payments.payment.web.Problems;
 import io.orderhub.payments.provider.ProviderFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -33,7 +33,7 @@ class ProviderProblems {
             case TIMEOUT -> TIMEOUT;
             case REFUSED -> REFUSED;
         };
-        return Problems.answer(
+        return Problem.response(
                 new ApiException(
                         type,
                         failure.getMessage()

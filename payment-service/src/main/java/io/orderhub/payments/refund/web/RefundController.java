@@ -4,6 +4,7 @@ import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresScope;
 import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.response.ApiResponse;
+import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.PaymentJson;
 import io.orderhub.payments.refund.RefundRequest;
 import io.orderhub.payments.refund.RequestRefund;
@@ -64,8 +65,8 @@ class RefundController {
             ApiKey caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         Body given = body == null ? new Body(null, null) : body;
-        RequestRefund.Result result =
-                requestRefund.refund(new RefundRequest(id, given.amount(), given.reason()), caller, idempotencyKey);
+        RequestRefund.Result result = requestRefund.refund(
+                new RefundRequest(id, given.amount(), given.reason()), Callers.of(caller), idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(ApiResponse.of(PaymentJson.refund(result.payment(), result.refund())));
     }

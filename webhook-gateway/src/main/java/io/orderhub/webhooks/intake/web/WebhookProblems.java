@@ -1,27 +1,24 @@
 package io.orderhub.webhooks.intake.web;
 
+import io.orderhub.httpapi.problem.Problem;
+import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.webhooks.intake.BrokerUnavailable;
 import io.orderhub.webhooks.intake.IntakeProperties;
 import io.orderhub.webhooks.intake.Rejection;
 import io.orderhub.webhooks.intake.WebhookMetrics;
 import io.orderhub.webhooks.intake.WebhookRejected;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every problem response of the webhook endpoints, in one place so that the shared problem kit of
- * {@code http-api} can replace it: RFC 9457 {@code application/problem+json} with {@code type}, {@code
+ * Every problem response of the webhook endpoints, built by the shared problem kit of {@code http-api}: RFC 9457 {@code application/problem+json} with {@code type}, {@code
  * title}, {@code status}, {@code detail}, plus {@code "success": false, "error": {"code", "message"}} for
  * old clients. Details never carry a secret, a signature or the body.
  */
@@ -29,7 +26,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class WebhookProblems {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProblems.class);
-    private static final String TYPE_BASE = "https://orderhub.io/problems/";
 
     private final WebhookMetrics metrics;
     private final IntakeProperties properties;
@@ -40,7 +36,7 @@ class WebhookProblems {
     }
 
     @ExceptionHandler(WebhookRejected.class)
-    ResponseEntity<ProblemDetail> rejected(WebhookRejected rejection) {
+    ResponseEntity<Map<String, Object>> rejected(WebhookRejected rejection) {
         metrics.rejected(rejection.provider(), rejection.reason());
         Rejection reason = rejection.reason();
         switch (reason) {
@@ -87,7 +83,7 @@ class WebhookProblems {
     }
 
     @ExceptionHandler(BrokerUnavailable.class)
-    ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailable failure) {
+    ResponseEntity<Map<String, Object>> brokerUnavailable(BrokerUnavailable failure) {
         return retryLater(problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "broker-unavailable",
@@ -95,7 +91,7 @@ class WebhookProblems {
                 "The event could not be stored; nothing was published. Retry the delivery."));
     }
 
-    private ResponseEntity<ProblemDetail> retryLater(ResponseEntity<ProblemDetail> problem) {
+    private ResponseEntity<Map<String, Object>> retryLater(ResponseEntity<Map<String, Object>> problem) {
         return ResponseEntity.status(problem.getStatusCode())
                 .headers(problem.getHeaders())
                 .header(
@@ -104,18 +100,10 @@ class WebhookProblems {
                 .body(problem.getBody());
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + kind));
-        problem.setTitle(title);
-        problem.setProperty("success", false);
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("code", kind.replace('-', '_').toUpperCase(Locale.ROOT));
-        error.put("message", detail);
-        problem.setProperty("error", error);
-        // Set, not negotiated: a provider's Accept header must not turn a 4xx/5xx into a 406.
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    private static ResponseEntity<Map<String, Object>> problem(
+            HttpStatus status, String kind, String title, String detail) {
+        // No instance member: a provider needs none. The content type is set, not negotiated: a provider's
+        // Accept header must not turn a 4xx/5xx into a 406.
+        return Problem.response(new ProblemType(kind, status.value(), title), detail, null, List.of(), Map.of());
     }
 }
