@@ -29,6 +29,17 @@ class HandlerAuthorizationIT extends GuardRailsTestBase {
     }
 
     @Test
+    void grantsAnAdminOnlyHandlerToTheAdminKeyAloneWhateverScopesAnotherKeyHolds() {
+        String path = "/api/v1/orders/" + UUID.randomUUID() + "/admin-only";
+
+        HttpResponse<String> shop = client(SHOP_KEY).get(path);
+
+        assertThat(shop.statusCode()).isEqualTo(403);
+        assertThat(shop.body()).contains("Only the admin key");
+        assertThat(client(ADMIN_KEY).get(path).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void listsTheUndeclaredHandlerAndNoOther() {
         assertThat(authorization.undeclaredHandlers())
                 .extracting(HandlerMethod::getMethod)

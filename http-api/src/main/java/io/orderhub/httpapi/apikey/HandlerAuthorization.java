@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Who may call a handler, decided after handler mapping from what the handler declares: {@link RequiresScope}
- * (Spring Security's {@link AuthorityAuthorizationManager} over the key's scopes) or {@code @PermitAll}.
+ * (Spring Security's {@link AuthorityAuthorizationManager} over the key's scopes), {@link RequiresAdmin} or
+ * {@code @PermitAll}.
  * Deny by default: an application handler that declares nothing is refused with 403, and
  * {@link #undeclaredHandlers} lets each service's tests list such handlers. Handlers of libraries (the OpenAPI
  * description under {@code org.springdoc}) are public.
@@ -39,6 +41,9 @@ public class HandlerAuthorization implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(HandlerAuthorization.class);
 
     private static final String APPLICATION_PACKAGE = "io.orderhub.";
+
+    /** The authority of the {@code admin} channel's keys, beside their scopes. */
+    private static final String ADMIN = "admin";
 
     private final Map<Method, Declaration> declarations = new ConcurrentHashMap<>();
     private final ApplicationContext context;
@@ -70,20 +75,31 @@ public class HandlerAuthorization implements HandlerInterceptor {
                 .getHandlerMethods()
                 .values()
                 .stream()
-                .filter(method -> requiredScope(method) == null && !isPublic(method))
+                .filter(method -> requiredScope(method) == null
+                        && !method.hasMethodAnnotation(RequiresAdmin.class)
+                        && !isPublic(method))
                 .toList();
     }
 
     private static Declaration declarationOf(HandlerMethod method) {
+        if (method.hasMethodAnnotation(RequiresAdmin.class)) {
+            return new Declaration(
+                    AuthorityAuthorizationManager.hasAuthority(ADMIN),
+                    new ApiException(ProblemType.FORBIDDEN, "Only the admin key may do this"));
+        }
         Scope scope = requiredScope(method);
         if (scope != null) {
-            return new Declaration(AuthorityAuthorizationManager.hasAuthority(scope.label()), scope);
+            return new Declaration(
+                    AuthorityAuthorizationManager.hasAuthority(scope.label()),
+                    new ApiException(ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + scope));
         }
         if (isPublic(method)) {
             return new Declaration(SingleResultAuthorizationManager.permitAll(), null);
         }
-        log.error("{} declares neither @RequiresScope nor @PermitAll: every call to it is refused", method);
-        return new Declaration(SingleResultAuthorizationManager.denyAll(), null);
+        log.error("{} declares none of @RequiresScope, @RequiresAdmin, @PermitAll: every call is refused", method);
+        return new Declaration(
+                SingleResultAuthorizationManager.denyAll(),
+                new ApiException(ProblemType.FORBIDDEN, "This operation is not open to any API key"));
     }
 
     private static Scope requiredScope(HandlerMethod method) {
@@ -97,25 +113,23 @@ public class HandlerAuthorization implements HandlerInterceptor {
     }
 
     private static Authentication authentication(ApiKey key) {
-        return new PreAuthenticatedAuthenticationToken(
-                key,
-                null,
-                key.scopes().stream()
-                        .map(scope -> new SimpleGrantedAuthority(scope.label()))
-                        .toList());
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        key.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.label())));
+        if (key.isAdmin()) {
+            authorities.add(new SimpleGrantedAuthority(ADMIN));
+        }
+        return new PreAuthenticatedAuthenticationToken(key, null, authorities);
     }
 
-    private record Declaration(AuthorizationManager<HandlerMethod> manager, Scope scope) {
+    /** How a handler is authorized, and what a caller it refuses is told (a missing key: 401). */
+    private record Declaration(AuthorizationManager<HandlerMethod> manager, ApiException refusal) {
 
         ApiException refusal(boolean authenticated) {
-            if (scope == null) {
-                return new ApiException(ProblemType.FORBIDDEN, "This operation is not open to any API key");
-            }
-            if (!authenticated) {
+            if (!authenticated && refusal.problemType() != ProblemType.FORBIDDEN) {
                 return new ApiException(
                         ProblemType.MISSING_API_KEY, "Send your API key as Authorization: Bearer <key>");
             }
-            return new ApiException(ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + scope);
+            return refusal;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.orderhub.httpapi.testapp;
 
 import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresAdmin;
 import io.orderhub.httpapi.apikey.RequiresScope;
 import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
@@ -86,6 +87,13 @@ public class WidgetController {
         }
         UUID id = placeWidgetOrder.place(request.source(), request.reference(), request.amount());
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(Map.of("id", id)));
+    }
+
+    /** An operation on the platform itself: the admin key only. */
+    @RequiresAdmin
+    @GetMapping("/api/v1/orders/{id}/admin-only")
+    Map<String, Object> adminOnly(@PathVariable UUID id) {
+        return ApiResponse.of(Map.of("id", id));
     }
 
     /** Declares no authorization, as a handler someone forgot to annotate: refused to every key. */
