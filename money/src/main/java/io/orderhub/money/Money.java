@@ -11,9 +11,23 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, CurrencyCode currency) implements Comparable<Money> {
 
+    /**
+     * Every amount a channel sends is below this, in any currency: ten trillion, large enough for a B2B
+     * order in VND or IDR. {@link #problemWith} checks it before any arithmetic, so an amount and a
+     * hundred of them summed (what an order was paid, refunded) still fit the hub's numeric(19,4).
+     */
+    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(13);
+
+    /** What numeric(19,4) holds: no amount or sum the hub stores reaches this. */
+    private static final BigDecimal STORED_LIMIT = BigDecimal.TEN.pow(15);
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (amount.abs().compareTo(STORED_LIMIT) >= 0) {
+            // Before setScale: 1e999999999 rescaled would be a billion-digit number (compareTo is not).
+            throw new MoneyException("is larger than the hub can store (below " + STORED_LIMIT.toPlainString() + ")");
+        }
         amount = rescale(amount, currency);
     }
 
@@ -81,6 +95,9 @@ public record Money(BigDecimal amount, CurrencyCode currency) implements Compara
         if (amount.signum() < 0) {
             return "must not be negative";
         }
+        if (amount.compareTo(LIMIT) >= 0) {
+            return "must be below " + LIMIT.toPlainString();
+        }
         if (amount.stripTrailingZeros().scale() > currency.fractionDigits()) {
             return "has more than " + currency.fractionDigits() + " fraction digits for " + currency.code();
         }
@@ -91,8 +108,9 @@ public record Money(BigDecimal amount, CurrencyCode currency) implements Compara
         try {
             return amount.setScale(currency.fractionDigits(), RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new MoneyException(amount.toPlainString() + " has more than " + currency.fractionDigits()
-                    + " fraction digits for " + currency.code());
+            // toString, not toPlainString: 1e-999999999 in plain form is a billion characters.
+            throw new MoneyException(
+                    amount + " has more than " + currency.fractionDigits() + " fraction digits for " + currency.code());
         }
     }
 

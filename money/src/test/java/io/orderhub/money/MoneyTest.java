@@ -30,6 +30,29 @@ class MoneyTest {
     }
 
     @Test
+    void boundsAChannelsAmountBeforeAnyArithmetic() {
+        CurrencyCode eur = CurrencyCode.of("EUR");
+        assertThat(Money.problemWith(new BigDecimal("9999999999999.99"), eur)).isNull();
+        assertThat(Money.problemWith(new BigDecimal("10000000000000"), eur)).isEqualTo("must be below 10000000000000");
+        assertThat(Money.problemWith(new BigDecimal("9999999999999999.99"), eur))
+                .startsWith("must be below");
+        assertThat(Money.problemWith(new BigDecimal("1e999999999"), eur)).startsWith("must be below");
+        assertThat(Money.problemWith(new BigDecimal("1e-999999999"), eur))
+                .isEqualTo("has more than 2 fraction digits for EUR");
+    }
+
+    @Test
+    void refusesAmountsBeyondWhatTheHubStoresWithoutExpandingThem() {
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e999999999"), CurrencyCode.of("EUR")))
+                .isInstanceOf(MoneyException.class)
+                .hasMessageContaining("larger than the hub can store");
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e-999999999"), CurrencyCode.of("EUR")))
+                .isInstanceOf(MoneyException.class)
+                .hasMessageStartingWith("1E-999999999 has more than 2 fraction digits");
+        assertThat(Money.of("999999999999999.99", "EUR").amount()).isEqualByComparingTo("999999999999999.99");
+    }
+
+    @Test
     void convertsToAndFromMinorUnitsExactly() {
         assertThat(Money.of("47.49", "EUR").toMinorUnits()).isEqualTo(4749);
         assertThat(Money.of("1200", "JPY").toMinorUnits()).isEqualTo(1200);
