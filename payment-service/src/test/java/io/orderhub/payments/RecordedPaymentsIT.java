@@ -7,10 +7,17 @@ import io.orderhub.events.PaymentEvent;
 import io.orderhub.testsupport.ApiClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -169,11 +176,7 @@ class RecordedPaymentsIT extends PaymentsTestBase {
     @Test
     void hidesAnotherChannelsPaymentsAndOrders() {
         UUID orderId = order("20.00");
-        String id = data(woo().post(
-                                "/api/v1/payments",
-                                "{\"order_id\": \"%s\", \"provider\": \"manual\"}".formatted(orderId)))
-                .path("id")
-                .asString();
+        String id = manualPayment(orderId);
 
         assertThat(pos().get("/api/v1/payments/" + id).statusCode()).isEqualTo(404);
         assertThat(pos().get("/api/v1/payments/" + id + "/history").statusCode())
@@ -188,22 +191,147 @@ class RecordedPaymentsIT extends PaymentsTestBase {
     }
 
     @Test
-    void flagsAnOverpaymentThatStillHappens() {
+    void refusesARecordedPaymentAboveWhatIsOpen() {
         UUID orderId = order("10.00");
         String body = """
-                {"order_id": "%s", "provider": "stripe", "amount": %s, "status": "succeeded", "source_payment_id": "%s"}
+                {"order_id": "%s", "provider": "%s", "amount": %s, "currency": "EUR", "status": "succeeded",
+                 "source_payment_id": "%s"}
                 """;
-        woo().post("/api/v1/payments", body.formatted(orderId, "10.00", "pi_a_" + orderId));
 
+        HttpResponse<String> manual = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 999999.00}".formatted(orderId));
+        HttpResponse<String> first =
+                woo().post("/api/v1/payments", body.formatted(orderId, "stripe", "10.00", "pi_a_" + orderId));
         HttpResponse<String> second =
-                woo().post("/api/v1/payments", body.formatted(orderId, "5.00", "pi_b_" + orderId));
+                woo().post("/api/v1/payments", body.formatted(orderId, "stripe", "5.00", "pi_b_" + orderId));
 
-        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
-        assertThat(data(second).path("needs_attention").asBoolean()).isTrue();
-        assertThat(data(second).path("attention_reason").asString()).contains("overpaid");
-        List<PaymentEvent> events = awaitPublishedOnceInOrder(
-                UUID.fromString(data(second).path("id").asString()), 1);
-        assertThat(events.get(0).getPayment().getNeedsAttention()).isTrue();
+        assertThat(manual.statusCode()).as(manual.body()).isEqualTo(422);
+        assertThat(manual.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(body(manual).path("errors").get(0).path("field").asString()).isEqualTo("amount");
+        assertThat(body(manual).path("detail").asString())
+                .contains("above what is open")
+                .contains("10.00 EUR");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(422);
+        assertThat(body(second).path("detail").asString()).contains("0.00 EUR");
+        assertThat(data(woo().get("/api/v1/payments/order/" + orderId)))
+                .singleElement()
+                .satisfies(
+                        p -> assertThat(p.path("source_payment_id").asString()).isEqualTo("pi_a_" + orderId));
+    }
+
+    @Test
+    void refusesARecordedPaymentTurningSucceededWhenAnotherPaidTheOrderMeanwhile() {
+        UUID orderId = order("10.00");
+        String body = """
+                {"order_id": "%s", "provider": "paypal", "amount": 10.00, "status": "%s", "source_payment_id": "%s"}
+                """;
+        HttpResponse<String> pending =
+                woo().post("/api/v1/payments", body.formatted(orderId, "pending", "pp_a_" + orderId));
+        woo().post("/api/v1/payments", body.formatted(orderId, "succeeded", "pp_b_" + orderId));
+
+        HttpResponse<String> succeeded =
+                woo().post("/api/v1/payments", body.formatted(orderId, "succeeded", "pp_a_" + orderId));
+
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(201);
+        assertThat(succeeded.statusCode()).as(succeeded.body()).isEqualTo(422);
+        assertThat(body(succeeded).path("errors").get(0).path("field").asString())
+                .isEqualTo("amount");
+        assertThat(payment(UUID.fromString(data(pending).path("id").asString()))
+                        .path("status")
+                        .asString())
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void letsOnlyOneOfTwoConcurrentRecordedPaymentsTakeWhatIsOpen() {
+        List<UUID> orders = IntStream.range(0, 4).mapToObj(i -> order("10.00")).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(2 * orders.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Map<UUID, List<CompletableFuture<HttpResponse<String>>>> answers = new LinkedHashMap<>();
+            for (UUID orderId : orders) {
+                answers.put(
+                        orderId,
+                        Stream.of("a", "b")
+                                .map(name -> CompletableFuture.supplyAsync(
+                                        () -> {
+                                            awaitStart(start);
+                                            return woo().post(
+                                                            "/api/v1/payments", """
+                                                    {"order_id": "%s", "provider": "bank_transfer", "amount": 10.00,
+                                                     "status": "succeeded", "source_payment_id": "bt-%s-%s"}
+                                                    """.formatted(orderId, name, orderId));
+                                        },
+                                        clients))
+                                .toList());
+            }
+            start.countDown();
+
+            answers.forEach((orderId, both) -> {
+                List<Integer> statuses =
+                        both.stream().map(f -> f.join().statusCode()).sorted().toList();
+                assertThat(statuses).as("order " + orderId).containsExactly(201, 422);
+                assertThat(data(woo().get("/api/v1/payments/order/" + orderId)))
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.path("status").asString()).isEqualTo("succeeded"));
+            });
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void answersAProblemForAmountsBeyondWhatTheHubStores() {
+        UUID orderId = order("10.00");
+        String id = manualPayment(orderId);
+
+        for (String amount : List.of("9999999999999999.99", "1e400", "10000000000000")) {
+            for (String currency : List.of("", ", \"currency\": \"EUR\"")) {
+                HttpResponse<String> payment = woo().post(
+                                "/api/v1/payments",
+                                "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": %s%s}"
+                                        .formatted(orderId, amount, currency));
+                assertThat(payment.statusCode())
+                        .as(amount + currency + ": " + payment.body())
+                        .isEqualTo(422);
+                assertThat(body(payment).path("errors").get(0).path("field").asString())
+                        .isEqualTo("amount");
+                assertThat(body(payment).path("detail").asString()).isEqualTo("amount: must be below 10000000000000");
+            }
+            HttpResponse<String> refund =
+                    woo().post("/api/v1/payments/" + id + "/refunds", "{\"amount\": %s}".formatted(amount));
+            assertThat(refund.statusCode()).as(amount + ": " + refund.body()).isEqualTo(422);
+            assertThat(body(refund).path("detail").asString()).isEqualTo("amount: must be below 10000000000000");
+        }
+        HttpResponse<String> tiny = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 1e-400}".formatted(orderId));
+        assertThat(tiny.statusCode()).as(tiny.body()).isEqualTo(422);
+        assertThat(body(tiny).path("detail").asString()).isEqualTo("amount: has more than 4 fraction digits");
+        assertThat(data(woo().get("/api/v1/payments/order/" + orderId))).hasSize(1);
+        assertThat(payment(UUID.fromString(id)).path("refunded_amount").decimalValue())
+                .isEqualByComparingTo("0");
+    }
+
+    /** A manual payment of all that is open; its id. */
+    private String manualPayment(UUID orderId) {
+        return data(woo().post(
+                                "/api/v1/payments",
+                                "{\"order_id\": \"%s\", \"provider\": \"manual\"}".formatted(orderId)))
+                .path("id")
+                .asString();
+    }
+
+    private static void awaitStart(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

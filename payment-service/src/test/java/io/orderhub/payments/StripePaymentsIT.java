@@ -60,6 +60,29 @@ class StripePaymentsIT extends PaymentsTestBase {
     }
 
     @Test
+    void acceptsAndFlagsAnOverpaymentThatStripeReports() {
+        UUID orderId = order("10.00");
+        String intent = stripeId("pi");
+        stripeCreates(orderId, intent, 1000);
+        UUID paymentId = UUID.fromString(
+                data(createStripePayment(orderId, "10.00")).path("id").asString());
+        // The customer paid at the till as well, while the PaymentIntent was still open.
+        HttpResponse<String> cash = woo().post(
+                        "/api/v1/payments",
+                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 10.00}".formatted(orderId));
+
+        succeed(intent, paymentId, orderId, 1000);
+
+        assertThat(cash.statusCode()).as(cash.body()).isEqualTo(201);
+        JsonNode payment = payment(paymentId);
+        assertThat(payment.path("needs_attention").asBoolean()).isTrue();
+        assertThat(payment.path("attention_reason").asString())
+                .contains("overpaid: 20.00 received for a grand total of 10.00 EUR");
+        PaymentEvent event = awaitPublishedOnceInOrder(paymentId, 2).get(1);
+        assertThat(event.getPayment().getNeedsAttention()).isTrue();
+    }
+
+    @Test
     void answers502AndLeavesNothingHalfDoneWhenStripeFailsThenTheRetrySucceeds() {
         UUID orderId = order("20.00");
         Simulators.STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents"))

@@ -61,15 +61,37 @@ public class ApplyPaymentEvent {
             return;
         }
         Order order = found.get();
-        order.applyPayment(payment(event), now);
+        boolean wasOverpaid = order.state().overpaid();
+        try {
+            order.applyPayment(payment(event), now);
+        } catch (PaymentAmountOutOfRange e) {
+            log.error("Payment event {} refused as a permanent failure: {}", event.getEventId(), e.getMessage());
+            count("out_of_range");
+            throw e;
+        }
         orders.save(order);
         events.publish(order);
         count(order.changes().isEmpty() ? "no_order_change" : "order_changed");
+        if (!wasOverpaid && order.state().overpaid()) {
+            OrderState state = order.state();
+            log.warn(
+                    "Order {} is overpaid: {} received, {} refunded, grand total {} (payment {}, event {}); refund the"
+                            + " excess",
+                    state.id(),
+                    state.paidAmount(),
+                    state.refundedAmount(),
+                    state.totals().grandTotal(),
+                    event.getPaymentId(),
+                    event.getEventId());
+            meters.counter("orderhub.orders.overpaid").increment();
+        }
     }
 
     /**
      * {@code orderhub.orders.payment_events{outcome}}: order_changed, no_order_change (an older version, or
-     * nothing visible), duplicate (a redelivery), unmatched (an unknown order: alert on this one).
+     * nothing visible), duplicate (a redelivery), unmatched (an unknown order: alert on this one), out_of_range
+     * (refused, counted at each attempt: alert on this one too). Orders that become overpaid are counted in
+     * {@code orderhub.orders.overpaid}.
      */
     private void count(String outcome) {
         meters.counter("orderhub.orders.payment_events", "outcome", outcome).increment();

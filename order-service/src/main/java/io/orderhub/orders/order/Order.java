@@ -1,6 +1,7 @@
 package io.orderhub.orders.order;
 
 import io.orderhub.money.Money;
+import io.orderhub.money.MoneyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,9 @@ import java.util.List;
  * dispute included), both counting only payments in the order's currency. A pending or confirmed order
  * becomes {@code paid} once received money covers the grand total; an order that is paid or further on
  * becomes {@code refunded} once refunds cover both what was paid and the grand total. Payments never move
- * an order backwards and never revive a cancelled one: then only the amounts change.
+ * an order backwards and never revive a cancelled one: then only the amounts change. More money than the
+ * grand total (net of refunds) is still counted — it was received — and shows as {@link OrderState#overpaid()};
+ * a payment that would make the amounts larger than the hub stores is refused ({@link PaymentAmountOutOfRange}).
  */
 public final class Order {
 
@@ -104,23 +107,29 @@ public final class Order {
         payments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
         payments.add(payment);
         payments.sort(Comparator.comparing(OrderPayment::paymentId));
-        changedPayments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
-        changedPayments.add(payment);
 
-        boolean visible = held == null || !held.sameSummaryAs(payment);
         Money zero = Money.zero(state.currency());
         Money paid = zero;
         Money refunded = zero;
         boolean received = false;
-        for (OrderPayment p : payments) {
-            if (p.countsFor(state.currency())) {
-                if (p.status().moneyReceived()) {
-                    paid = paid.plus(Money.of(p.amount(), state.currency()));
-                    received = true;
+        try {
+            for (OrderPayment p : payments) {
+                if (p.countsFor(state.currency())) {
+                    if (p.status().moneyReceived()) {
+                        paid = paid.plus(Money.of(p.amount(), state.currency()));
+                        received = true;
+                    }
+                    refunded = refunded.plus(Money.of(p.refundedAmount(), state.currency()));
                 }
-                refunded = refunded.plus(Money.of(p.refundedAmount(), state.currency()));
             }
+        } catch (MoneyException e) {
+            // Money refuses a sum that paid_amount or refunded_amount could not hold, before anything is stored.
+            throw new PaymentAmountOutOfRange(state.id(), payment.paymentId(), e.getMessage());
         }
+        changedPayments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
+        changedPayments.add(payment);
+
+        boolean visible = held == null || !held.sameSummaryAs(payment);
         if (!visible) {
             state = state.withPayments(payments, paid, refunded, false, now);
             return;

@@ -37,6 +37,15 @@ public record OrderState(
         payments = List.copyOf(payments);
     }
 
+    /**
+     * More money received than the grand total, net of refunds. Channels never record more than is open, so
+     * only a provider's own report (a PaymentIntent or invoice that succeeded after other money paid the order)
+     * does this: the money is real, so it is counted and the order flagged, for a human to refund the excess.
+     */
+    public boolean overpaid() {
+        return paidAmount.minus(refundedAmount).compareTo(totals.grandTotal()) > 0;
+    }
+
     Optional<OrderPayment> payment(UUID paymentId) {
         return payments.stream().filter(p -> p.paymentId().equals(paymentId)).findFirst();
     }

@@ -127,6 +127,47 @@ class OrderTest {
     }
 
     @Test
+    void countsAndFlagsMoreMoneyThanTheGrandTotalUntilTheExcessIsRefunded() {
+        Order order = anOrder(OrderStatus.PENDING, "10.00");
+        UUID second = UUID.randomUUID();
+
+        order.applyPayment(snapshot(UUID.randomUUID(), 1, PaymentStatus.SUCCEEDED, "10.00", "0"), NOW);
+        boolean paidInFull = order.state().overpaid();
+        order.applyPayment(snapshot(second, 2, PaymentStatus.SUCCEEDED, "10.00", "0"), NOW);
+        boolean paidTwice = order.state().overpaid();
+        Money received = order.state().paidAmount();
+        order.applyPayment(snapshot(second, 3, PaymentStatus.REFUNDED, "10.00", "10.00"), NOW);
+
+        assertThat(paidInFull).isFalse();
+        assertThat(paidTwice).isTrue();
+        assertThat(received).isEqualTo(eur("20.00"));
+        assertThat(order.state().overpaid()).isFalse();
+        assertThat(order.state().status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void refusesAPaymentThatWouldMakeTheAmountsLargerThanTheHubStores() {
+        UUID first = UUID.randomUUID();
+        Order order = restored(
+                anOrder(OrderStatus.PENDING, "10.00"),
+                o -> o.applyPayment(snapshot(first, 1, PaymentStatus.SUCCEEDED, "600000000000000.00", "0"), NOW));
+        UUID second = UUID.randomUUID();
+
+        assertThatThrownBy(() -> order.applyPayment(
+                        snapshot(second, 1, PaymentStatus.SUCCEEDED, "600000000000000.00", "0"), NOW))
+                .isInstanceOf(PaymentAmountOutOfRange.class)
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining(second.toString())
+                .hasMessageContaining(order.state().id().toString());
+        assertThat(order.state().paidAmount()).isEqualTo(eur("600000000000000.00"));
+        assertThat(order.state().payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.paymentId()).isEqualTo(first));
+        assertThat(order.changes()).isEmpty();
+        assertThat(order.changedPayments()).isEmpty();
+    }
+
+    @Test
     void movesThroughPaidToRefundedWhenTheFirstSnapshotIsAlreadyRefunded() {
         Order order = anOrder(OrderStatus.PENDING, "47.49");
 

@@ -205,6 +205,24 @@ class PaymentEventsIT {
     }
 
     @Test
+    void countsAndFlagsAnOverpaymentAProviderReported() {
+        UUID id = setup.orderIn("pending");
+        double overpaid = meters.counter("orderhub.orders.overpaid").count();
+        payments.send(PaymentEvents.payment(id).event(1, SUCCEEDED, "47.49", "0"));
+        JsonNode paid = setup.awaitVersion(id, 2);
+
+        payments.send(PaymentEvents.payment(id).provider("btcpay").event(2, SUCCEEDED, "47.49", "0"));
+
+        JsonNode twice = setup.awaitVersion(id, 3);
+        assertThat(paid.get("overpaid").asBoolean()).isFalse();
+        assertThat(twice.get("status").asString()).isEqualTo("paid");
+        assertThat(twice.get("paid_amount").decimalValue()).isEqualByComparingTo("94.98");
+        assertThat(twice.get("overpaid").asBoolean()).isTrue();
+        assertThat(meters.counter("orderhub.orders.overpaid").count()).isGreaterThanOrEqualTo(overpaid + 1);
+        assertThat(awaitEvents(id, 3).get(2).getType()).isEqualTo(OrderEventType.PAYMENT_UPDATED);
+    }
+
+    @Test
     void neverRevivesACancelledOrderButShowsTheMoney() {
         UUID id = setup.orderIn("cancelled");
 

@@ -6,9 +6,7 @@ import io.orderhub.payments.order.Orders;
 import io.orderhub.payments.payment.Caller;
 import io.orderhub.payments.payment.InvalidRequest;
 import io.orderhub.payments.payment.Payment;
-import io.orderhub.payments.payment.PaymentRepository;
 import io.orderhub.payments.payment.PaymentSettings;
-import io.orderhub.payments.payment.PaymentStatus;
 import io.orderhub.payments.payment.RequestKey;
 import io.orderhub.payments.provider.Created;
 import io.orderhub.payments.provider.PaymentProvider;
@@ -27,19 +25,12 @@ import org.springframework.stereotype.Service;
 public class CreatePayment {
 
     private final Orders orders;
-    private final PaymentRepository payments;
     private final Providers providers;
     private final CreationSteps steps;
     private final PaymentSettings settings;
 
-    CreatePayment(
-            Orders orders,
-            PaymentRepository payments,
-            Providers providers,
-            CreationSteps steps,
-            PaymentSettings settings) {
+    CreatePayment(Orders orders, Providers providers, CreationSteps steps, PaymentSettings settings) {
         this.orders = orders;
-        this.payments = payments;
         this.providers = providers;
         this.steps = steps;
         this.settings = settings;
@@ -56,12 +47,10 @@ public class CreatePayment {
         if (request.amount() != null && Money.problemWith(request.amount(), order.currency()) != null) {
             throw new InvalidRequest("amount", Money.problemWith(request.amount(), order.currency()));
         }
-        Money open = order.grandTotal()
-                .minus(Money.of(payments.netReceived(order.id(), null), order.currency()))
-                .max(Money.zero(order.currency()));
         if (request.recorded()) {
-            return record(request, order, open, caller);
+            return steps.record(request, order.id(), caller);
         }
+        Money open = steps.open(order);
         if (order.cancelled()) {
             throw new InvalidRequest("order_id", "the order is cancelled");
         }
@@ -91,26 +80,6 @@ public class CreatePayment {
         return new CreationResult(steps.complete(reserved, created, caller.name()), true);
     }
 
-    private CreationResult record(PaymentRequest request, OrderView order, Money open, Caller caller) {
-        boolean moneyArrived = request.status() == null || request.status() == PaymentStatus.SUCCEEDED;
-        if (order.cancelled() && !moneyArrived) {
-            throw new InvalidRequest("order_id", "the order is cancelled");
-        }
-        Money amount;
-        if (moneyArrived) {
-            // Money the channel already took is recorded even beyond what is open (and flagged), never refused.
-            amount = request.amount() == null ? open : Money.of(request.amount(), order.currency());
-            if (!amount.isPositive()) {
-                throw new InvalidRequest("amount", "is required: nothing is open on this order");
-            }
-        } else {
-            amount = request.sourcePaymentId() != null && request.amount() == null
-                    ? open.max(Money.zero(order.currency()))
-                    : amount(request, order, open);
-        }
-        return steps.record(request, order, amount, caller);
-    }
-
     private static Money amount(PaymentRequest request, OrderView order, Money open) {
         if (request.amount() == null) {
             if (!open.isPositive()) {
@@ -118,13 +87,6 @@ public class CreatePayment {
             }
             return open;
         }
-        Money amount = Money.of(request.amount(), order.currency());
-        if (amount.compareTo(open) > 0) {
-            throw new InvalidRequest(
-                    "amount",
-                    "is above what is open on the order (" + open.amount().toPlainString() + " " + order.currency()
-                            + ")");
-        }
-        return amount;
+        return CreationSteps.notAboveOpen(Money.of(request.amount(), order.currency()), open);
     }
 }

@@ -3,6 +3,7 @@ package io.orderhub.payments.creation;
 import com.fasterxml.uuid.Generators;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.OrderView;
+import io.orderhub.payments.order.Orders;
 import io.orderhub.payments.payment.Caller;
 import io.orderhub.payments.payment.DuplicatePayment;
 import io.orderhub.payments.payment.IdempotencyKeyReused;
@@ -17,6 +18,7 @@ import io.orderhub.payments.payment.RecordedStatusRefused;
 import io.orderhub.payments.payment.RequestKey;
 import io.orderhub.payments.provider.Created;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +28,12 @@ class CreationSteps {
 
     private final PaymentRepository repository;
     private final PaymentLedger ledger;
+    private final Orders orders;
 
-    CreationSteps(PaymentRepository repository, PaymentLedger ledger) {
+    CreationSteps(PaymentRepository repository, PaymentLedger ledger, Orders orders) {
         this.repository = repository;
         this.ledger = ledger;
+        this.orders = orders;
     }
 
     /**
@@ -118,18 +122,48 @@ class CreationSteps {
     }
 
     /**
+     * What is still open on the order: its grand total less the money its payments received, net of their
+     * refunds (never below zero).
+     */
+    Money open(OrderView order) {
+        return order.grandTotal()
+                .minus(Money.of(repository.netReceived(order.id(), null), order.currency()))
+                .max(Money.zero(order.currency()));
+    }
+
+    /** The amount, or a 422 naming what is open when it is more. */
+    static Money notAboveOpen(Money amount, Money open) {
+        if (amount.compareTo(open) > 0) {
+            throw new InvalidRequest("amount", "is above what is open on the order (" + open + ")");
+        }
+        return amount;
+    }
+
+    /**
      * A payment that already happened (or failed) at a channel's own gateway, or POS cash: upserted by
-     * {@code (source, source_payment_id)}, so a resend with a new status updates it and never doubles it.
+     * {@code (source, source_payment_id)}, so a resend with a new status updates it and never doubles it. Money
+     * a channel reports is never more than what is open on the order: that is decided with the order's row
+     * locked (before any payment's, as the order event consumer does), so two recorded payments never both take
+     * the same open amount. Overpayment only ever comes from a provider's own report.
      */
     @Transactional
-    CreationResult record(PaymentRequest request, OrderView order, Money amount, Caller caller) {
+    CreationResult record(PaymentRequest request, UUID orderId, Caller caller) {
+        OrderView order = orders.lock(orderId).orElseThrow();
         PaymentStatus target = request.status() == null ? PaymentStatus.SUCCEEDED : request.status();
+        if (order.cancelled() && !target.moneyReceived()) {
+            throw new InvalidRequest("order_id", "the order is cancelled");
+        }
+        Money open = open(order);
         if (request.sourcePaymentId() != null) {
             Optional<Payment> existing = repository.lockBySourcePaymentId(order.source(), request.sourcePaymentId());
             if (existing.isPresent()) {
                 Payment payment = existing.get();
                 if (!payment.orderId().equals(order.id()) || !payment.recorded()) {
                     throw sourcePaymentIdTaken(payment);
+                }
+                if (target.moneyReceived() && !payment.status().moneyReceived()) {
+                    // Until now this payment received nothing, so none of it is in what was received.
+                    notAboveOpen(payment.amount(), open);
                 }
                 try {
                     Optional<PaymentChange> change =
@@ -141,6 +175,8 @@ class CreationSteps {
                 return new CreationResult(payment, false);
             }
         }
+        Money amount =
+                request.amount() == null ? open : notAboveOpen(Money.of(request.amount(), order.currency()), open);
         if (!amount.isPositive()) {
             throw new InvalidRequest("amount", "is required: nothing is open on this order");
         }

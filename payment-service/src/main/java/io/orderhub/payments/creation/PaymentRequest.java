@@ -2,6 +2,7 @@ package io.orderhub.payments.creation;
 
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
+import io.orderhub.payments.payment.Amounts;
 import io.orderhub.payments.payment.InvalidRequest;
 import io.orderhub.payments.payment.PaymentStatus;
 import io.orderhub.payments.payment.Violation;
@@ -73,10 +74,12 @@ public record PaymentRequest(
             }
         }
         if (amount != null) {
-            if (amount.signum() <= 0) {
-                errors.add(new Violation("amount", "must be greater than zero"));
-            } else if (code != null && Money.problemWith(amount, code) != null) {
-                errors.add(new Violation("amount", Money.problemWith(amount, code)));
+            String problem = Amounts.problemWith(amount);
+            if (problem == null && code != null) {
+                problem = Money.problemWith(amount, code);
+            }
+            if (problem != null) {
+                errors.add(new Violation("amount", problem));
             }
         }
         PaymentStatus parsed = null;

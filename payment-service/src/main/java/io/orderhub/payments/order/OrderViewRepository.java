@@ -28,6 +28,18 @@ class OrderViewRepository {
                 .map(OrderViewRepository::view);
     }
 
+    /**
+     * The order with its row locked until the transaction ends: what is open on it is decided under this lock,
+     * so two recorded payments never both take the same open amount.
+     */
+    Optional<OrderView> lock(UUID id) {
+        return db.selectFrom(ORDER_VIEW)
+                .where(ORDER_VIEW.ID.eq(id))
+                .forUpdate()
+                .fetchOptional()
+                .map(OrderViewRepository::view);
+    }
+
     /** Answers the status the order had before, or empty when this version is not newer than the stored one. */
     Optional<String> upsertIfNewer(
             UUID id, String source, String currency, BigDecimal grandTotal, String status, long version) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the order read model; {@link #await} gives an order event that is still on its way time to arrive. */
@@ -21,6 +22,12 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<OrderView> find(UUID orderId) {
         return repository.find(orderId);
+    }
+
+    /** The order, its row locked until the caller's transaction ends (lock it before any of its payments). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OrderView> lock(UUID orderId) {
+        return repository.lock(orderId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.orderhub.payments.refund;
 
+import io.orderhub.payments.payment.Amounts;
 import io.orderhub.payments.payment.InvalidRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +9,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** A refund as a channel asks for it; without an amount, everything that is left. */
+/**
+ * A refund as a channel asks for it; without an amount, everything that is left. The amount is bounded here,
+ * before its digest is taken; the payment's currency is checked when the payment is loaded.
+ */
 public record RefundRequest(UUID paymentId, BigDecimal amount, String reason) {
 
     public RefundRequest {
-        if (amount != null && amount.signum() <= 0) {
-            throw new InvalidRequest("amount", "must be greater than zero");
+        if (amount != null && Amounts.problemWith(amount) != null) {
+            throw new InvalidRequest("amount", Amounts.problemWith(amount));
         }
         if (reason != null && reason.length() > 1000) {
             throw new InvalidRequest("reason", "must be at most 1000 characters");

@@ -115,6 +115,32 @@ class StripeEventsTest {
     }
 
     @Test
+    void reportsAmountsBeyondWhatTheHubStoresAsUnreadable() {
+        String refund = ProviderPayloads.read("stripe/refund.updated.json");
+        String charge = ProviderPayloads.read("stripe/charge.refunded.json");
+        String dispute = ProviderPayloads.read("stripe/charge.dispute.created.json");
+
+        assertThat(events.read(
+                        ProviderEventType.STRIPE_REFUND_UPDATED,
+                        refund.replace("\"amount\": 100,", "\"amount\": 1000000000000000000000,")))
+                .isEqualTo(
+                        new Unreadable(
+                                "refund re_1Pgc72B7WZ01zgkWqPvrRrPE: amount is not a whole number from 0 below 10000000000000"));
+        assertThat(events.read(
+                        ProviderEventType.STRIPE_REFUND_UPDATED,
+                        refund.replace("\"amount\": 100,", "\"amount\": -100,")))
+                .isInstanceOf(Unreadable.class);
+        assertThat(events.read(
+                        ProviderEventType.STRIPE_CHARGE_REFUNDED,
+                        charge.replace("\"amount_refunded\": 100,", "\"amount_refunded\": 10000000000000,")))
+                .isInstanceOf(Unreadable.class);
+        assertThat(events.read(
+                        ProviderEventType.STRIPE_CHARGE_DISPUTE_CREATED,
+                        dispute.replace("\"amount\": 1000,", "\"amount\": 1e400,")))
+                .isInstanceOf(Unreadable.class);
+    }
+
+    @Test
     void reportsAPayloadThatIsNotJsonAsUnreadable() {
         assertThat(events.read(ProviderEventType.STRIPE_PAYMENT_INTENT_SUCCEEDED, "not json"))
                 .isEqualTo(new Unreadable("the payload is not JSON"));

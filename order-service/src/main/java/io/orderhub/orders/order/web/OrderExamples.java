@@ -40,6 +40,7 @@ final class OrderExamples {
                 "grand_total": 47.49,
                 "paid_amount": 0.00,
                 "refunded_amount": 0.00,
+                "overpaid": false,
                 "customer": {
                   "id": "0196a5c3-2f1d-7e5b-8a1c-3d4e5f6a7b8c",
                   "email": "anna@example.org",
@@ -90,6 +91,7 @@ final class OrderExamples {
                 "grand_total": 47.49,
                 "paid_amount": 47.49,
                 "refunded_amount": 0.00,
+                "overpaid": false,
                 "customer": {
                   "id": "0196a5c3-2f1d-7e5b-8a1c-3d4e5f6a7b8c",
                   "email": "anna@example.org",
