@@ -113,15 +113,21 @@ public class DeadLetters {
         return deadLetter;
     }
 
-    /** Publishes every dead letter of this service again; answers them. */
+    /**
+     * Publishes every dead letter of this service again, oldest first, and answers them. An event
+     * dead-lettered more than once (it failed again after a replay) is published once.
+     */
     public List<DeadLetter> replayAll() {
         List<DeadLetter> replayed = new ArrayList<>();
+        Set<String> eventIds = new HashSet<>();
         try (Consumer<byte[], byte[]> consumer = newConsumer()) {
             for (ConsumerRecord<byte[], byte[]> record : readAll(consumer, partitions(consumer))) {
-                ours(record).ifPresent(letter -> {
-                    republish(letter, record);
-                    replayed.add(letter);
-                });
+                ours(record)
+                        .filter(letter -> letter.eventId() == null || eventIds.add(letter.eventId()))
+                        .ifPresent(letter -> {
+                            republish(letter, record);
+                            replayed.add(letter);
+                        });
             }
         }
         return replayed;
