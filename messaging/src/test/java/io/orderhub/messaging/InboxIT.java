@@ -1,20 +1,17 @@
 package io.orderhub.messaging;
 
+import static io.orderhub.messaging.ProviderEvents.aProviderEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.table;
 
-import io.orderhub.events.Provider;
 import io.orderhub.events.ProviderEvent;
-import io.orderhub.events.ProviderEventType;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.schemas.EventTopic;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.jooq.DSLContext;
@@ -45,8 +42,8 @@ class InboxIT {
 
     @Test
     void appliesARedeliveredEventOnce() throws Exception {
-        ProviderEvent event = aProviderEvent("pi_" + UUID.randomUUID());
-        ProviderEvent marker = aProviderEvent(event.getProviderReference());
+        ProviderEvent event = aProviderEvent("pi_" + UUID.randomUUID(), "{}");
+        ProviderEvent marker = aProviderEvent(event.getProviderReference(), "{}");
 
         // Kafka delivers at least once: the same event arrives twice, then something after it.
         kafka.send(EventTopic.PROVIDER_EVENTS.topicName(), event.getProviderReference(), event)
@@ -71,21 +68,6 @@ class InboxIT {
     private int applied(UUID eventId) {
         return db.fetchCount(
                 table("applied_event"), field("event_id", UUID.class).eq(eventId));
-    }
-
-    private static ProviderEvent aProviderEvent(String reference) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return ProviderEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setType(ProviderEventType.STRIPE_PAYMENT_INTENT_SUCCEEDED)
-                .setOccurredAt(now)
-                .setReceivedAt(now)
-                .setProvider(Provider.STRIPE)
-                .setProviderEventId("evt_" + UUID.randomUUID())
-                .setProviderEventType("payment_intent.succeeded")
-                .setProviderReference(reference)
-                .setPayload("{}")
-                .build();
     }
 
     @TestConfiguration

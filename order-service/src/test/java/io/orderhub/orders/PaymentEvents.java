@@ -23,13 +23,18 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
-/** Plays payment-service: publishes {@code PaymentEvent}s on the real topic, keyed by order id, Avro-serialised. */
+/**
+ * Plays payment-service: publishes {@code PaymentEvent}s on the real topic, keyed by order id, Avro-serialised,
+ * with the event id in the {@code id} header; or bytes that are no event at all.
+ */
 public final class PaymentEvents implements AutoCloseable {
 
     private final KafkaProducer<String, SpecificRecord> producer;
+    private final KafkaProducer<String, byte[]> bytes;
 
     private PaymentEvents() {
         Map<String, Object> config = Map.of(
@@ -44,6 +49,7 @@ public final class PaymentEvents implements AutoCloseable {
         AvroSerializer values = new AvroSerializer();
         values.configure(config, false);
         producer = new KafkaProducer<>(config, new StringSerializer(), values);
+        bytes = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public static PaymentEvents connect() {
@@ -51,17 +57,33 @@ public final class PaymentEvents implements AutoCloseable {
     }
 
     public void send(PaymentEvent event) {
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(
+                EventTopic.PAYMENT_EVENTS.topicName(), event.getOrderId().toString(), event);
+        // As payment-service's outbox relay sends it.
+        record.headers().add("id", event.getEventId().toString().getBytes(StandardCharsets.UTF_8));
+        await(producer, record);
+    }
+
+    /** Bytes that are no Avro event, keyed by the order id, with an event id header; answers that id. */
+    public UUID sendUnreadable(UUID orderId) {
+        UUID eventId = UUID.randomUUID();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                EventTopic.PAYMENT_EVENTS.topicName(),
+                orderId.toString(),
+                "no avro here".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("id", eventId.toString().getBytes(StandardCharsets.UTF_8));
+        await(bytes, record);
+        return eventId;
+    }
+
+    private static <V> void await(KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
         try {
-            producer.send(new ProducerRecord<>(
-                            EventTopic.PAYMENT_EVENTS.topicName(),
-                            event.getOrderId().toString(),
-                            event))
-                    .get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not take the payment event", e);
+            throw new IllegalStateException("Kafka did not take the record", e);
         }
     }
 
@@ -89,6 +111,7 @@ public final class PaymentEvents implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        bytes.close();
     }
 
     /** A payment of an order; each {@link #event} is its snapshot at one version, with a new event id. */

@@ -463,12 +463,12 @@ class ProductionShapeTest {
     }
 
     @Test
-    void kafkaTopicsDeclareEveryContractTopicAsTheServicesWouldCreateIt() {
+    void kafkaTopicsDeclareEveryContractTopicAndItsDeadLetterTopicAsTheServicesWouldCreateThem() {
         List<Map<String, Object>> topics = kinds("KafkaTopic");
         assertThat(topics)
                 .extracting(topic -> path(topic, "spec", "topicName"))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventTopic.values())
-                        .map(EventTopic::topicName)
+                        .flatMap(topic -> Stream.of(topic.topicName(), topic.topicName() + ".DLT"))
                         .toList());
         Map<String, Object> config = configMap("orderhub-config");
         for (Map<String, Object> topic : topics) {
@@ -478,6 +478,24 @@ class ProductionShapeTest {
             int minInSync = (Integer) path(topic, "spec", "config", "min.insync.replicas");
             assertThat(minInSync).isGreaterThan(1).isLessThan((Integer) path(topic, "spec", "replicas"));
         }
+    }
+
+    @Test
+    void alertRulesFireOnEveryDeadLetteredEvent() {
+        Map<String, Object> rules = yamlDocuments(read(root.resolve("infra/prometheus/orderhub-alerts.yml")))
+                .get(0);
+        List<Map<String, Object>> deadLettered = maps(path(rules, "groups")).stream()
+                .flatMap(group -> maps(group.get("rules")).stream())
+                .filter(rule -> "OrderhubEventDeadLettered".equals(rule.get("alert")))
+                .toList();
+        assertThat(deadLettered).singleElement().satisfies(rule -> {
+            // The Prometheus name of the messaging module's counter orderhub.events.dead.lettered{topic}.
+            assertThat(String.valueOf(rule.get("expr")))
+                    .contains("increase(orderhub_events_dead_lettered_total[")
+                    .contains("topic")
+                    .endsWith("> 0");
+            assertThat(path(rule, "annotations", "description").toString()).contains("/api/v1/admin/dead-letters");
+        });
     }
 
     // ---- running the tools ----------------------------------------------------------------------------

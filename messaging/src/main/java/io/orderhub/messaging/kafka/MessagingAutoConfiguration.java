@@ -11,10 +11,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** What every service gets from the messaging module. */
 // jOOQ by name: it is optional, and the stateless webhook gateway runs without it on the class path.
@@ -42,21 +38,5 @@ public class MessagingAutoConfiguration {
                         .replicas(properties.topics().replicationFactor())
                         .build())
                 .toArray(NewTopic[]::new));
-    }
-
-    /**
-     * A consumer never skips an event: a failure is retried with back-off (up to a minute apart) until it
-     * succeeds, including records that cannot be deserialised, which need a fixed deployment. Skipping a
-     * payment event would silently lose money; a stuck partition is loud (logged on every retry) and
-     * safe.
-     */
-    @Bean
-    CommonErrorHandler orderhubConsumerErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(60_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-        handler.removeClassification(DeserializationException.class);
-        handler.setLogLevel(org.springframework.kafka.KafkaException.Level.ERROR);
-        return handler;
     }
 }

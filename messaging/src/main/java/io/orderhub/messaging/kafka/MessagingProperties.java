@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     in-process registry
  * @param topics how the services create the topics at start-up
  * @param inbox how long consumed event ids are remembered
+ * @param deadLetters how consumers retry before dead-lettering
  */
 @ConfigurationProperties("orderhub")
 public record MessagingProperties(
         @DefaultValue SchemaRegistry schemaRegistry,
         @DefaultValue Topics topics,
-        @DefaultValue Inbox inbox) {
+        @DefaultValue Inbox inbox,
+        @DefaultValue DeadLetters deadLetters) {
 
     public record SchemaRegistry(@DefaultValue("mock://") String url) {}
 
@@ -32,4 +34,16 @@ public record MessagingProperties(
     public record Inbox(
             @DefaultValue("30d") Duration retention,
             @DefaultValue("1h") Duration purgeInterval) {}
+
+    /**
+     * @param permanentRetries retries of a permanent failure before its record is dead-lettered
+     * @param permanentRetryInterval the pause before each of them
+     * @param transientInitialInterval the first pause before retrying a transient failure; it doubles
+     * @param transientMaxInterval the longest pause; transient failures are retried for as long as it takes
+     */
+    public record DeadLetters(
+            @DefaultValue("2") int permanentRetries,
+            @DefaultValue("1s") Duration permanentRetryInterval,
+            @DefaultValue("500ms") Duration transientInitialInterval,
+            @DefaultValue("30s") Duration transientMaxInterval) {}
 }
