@@ -64,7 +64,7 @@ import tools.jackson.databind.JsonNode;
             "CALLBACK_RETRY_SCHEDULE=100ms,100ms,100ms",
             "WOOCOMMERCE_CALLBACK_SECRET=" + CallbackDeliveryIT.PLUGIN_SECRET,
             "POS_CALLBACK_SECRET=" + CallbackDeliveryIT.POS_SECRET,
-            "CALLBACK_SECRET=" + CallbackDeliveryIT.FALLBACK_SECRET
+            "MARKET_CALLBACK_SECRET=" + CallbackDeliveryIT.MARKET_SECRET
         })
 @ContextConfiguration(initializers = OrderhubTestEnvironment.class)
 @DirtiesContext
@@ -72,7 +72,7 @@ class CallbackDeliveryIT {
 
     static final String PLUGIN_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String POS_SECRET = "pos-callback-secret";
-    static final String FALLBACK_SECRET = "shared-callback-secret";
+    static final String MARKET_SECRET = "market-callback-secret";
     static final String PLUGIN_PATH = "/wp-json/order-hub/v1/callback";
     static final String POS_PATH = "/pos/callback";
     static final String MARKET_PATH = "/market/callback";
@@ -183,6 +183,36 @@ class CallbackDeliveryIT {
                         .timer()
                         .count())
                 .isPositive();
+    }
+
+    @Test
+    void eachChannelsCallbackVerifiesOnlyWithThatChannelsOwnSecret() {
+        OrderEvents shopOrder = OrderEvents.anOrder("woocommerce", "10077");
+        OrderEvents posOrder = OrderEvents.anOrder("pos", "T-2077");
+
+        orders.send(shopOrder.statusChanged(2, OrderStatus.CONFIRMED));
+        orders.send(posOrder.statusChanged(2, OrderStatus.CONFIRMED));
+
+        LoggedRequest shop = await().atMost(WAIT)
+                .until(() -> callbacksFor(RECEIVER, PLUGIN_PATH, shopOrder.orderId()), list -> !list.isEmpty())
+                .get(0);
+        LoggedRequest pos = await().atMost(WAIT)
+                .until(() -> callbacksFor(RECEIVER, POS_PATH, posOrder.orderId()), list -> !list.isEmpty())
+                .get(0);
+        assertVerifiesOnlyWith(shop, PLUGIN_SECRET, POS_SECRET);
+        assertVerifiesOnlyWith(pos, POS_SECRET, PLUGIN_SECRET);
+    }
+
+    private static void assertVerifiesOnlyWith(LoggedRequest callback, String own, String other) {
+        byte[] body = callback.getBody();
+        String id = callback.getHeader("webhook-id");
+        String timestamp = callback.getHeader("webhook-timestamp");
+        assertThat(callback.getHeader("X-Order-Hub-Signature"))
+                .isEqualTo(Receivers.orderHubSignature(own, body))
+                .isNotEqualTo(Receivers.orderHubSignature(other, body));
+        assertThat(callback.getHeader("webhook-signature"))
+                .isEqualTo(Receivers.standardWebhooksSignature(own, id, timestamp, body))
+                .isNotEqualTo(Receivers.standardWebhooksSignature(other, id, timestamp, body));
     }
 
     @Test
@@ -373,7 +403,7 @@ class CallbackDeliveryIT {
         LoggedRequest callback =
                 callbacksFor(RECEIVER, MARKET_PATH, second.orderId()).get(0);
         assertThat(callback.getHeader("X-Order-Hub-Signature"))
-                .isEqualTo(Receivers.orderHubSignature(FALLBACK_SECRET, callback.getBody()));
+                .isEqualTo(Receivers.orderHubSignature(MARKET_SECRET, callback.getBody()));
     }
 
     @Test

@@ -34,7 +34,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "spring.kafka.consumer.group-id=target-guard-it-${random.uuid}",
             "API_KEYS=admin:admin-guard-key",
-            "CALLBACK_SECRET=guard-secret",
+            "POS_CALLBACK_SECRET=pos-guard-secret",
+            "B2B_CALLBACK_SECRET=b2b-guard-secret",
+            "MARKET_CALLBACK_SECRET=market-guard-secret",
             "CALLBACK_RETRY_SCHEDULE=100ms"
         })
 @ContextConfiguration(initializers = OrderhubTestEnvironment.class)

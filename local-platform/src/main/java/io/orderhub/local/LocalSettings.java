@@ -81,12 +81,13 @@ final class LocalSettings {
         defaults.put("BTCPAY_STORE_ID", "orderhub-local-store");
         defaults.put("BTCPAY_WEBHOOK_SECRET", "orderhub-local-btcpay-webhook-secret");
         defaults.put("WOOCOMMERCE_CALLBACK_URL", null);
-        defaults.put("WOOCOMMERCE_CALLBACK_SECRET", null);
+        // Each channel signs with its own secret; the dispatcher refuses a shared one once two channels are set.
+        defaults.put("WOOCOMMERCE_CALLBACK_SECRET", "orderhub-local-woocommerce-callback-secret");
         defaults.put("POS_CALLBACK_URL", null);
-        defaults.put("POS_CALLBACK_SECRET", null);
+        defaults.put("POS_CALLBACK_SECRET", "orderhub-local-pos-callback-secret");
         defaults.put("B2B_CALLBACK_URL", null);
-        defaults.put("B2B_CALLBACK_SECRET", null);
-        defaults.put("CALLBACK_SECRET", "orderhub-local-callback-secret");
+        defaults.put("B2B_CALLBACK_SECRET", "orderhub-local-b2b-callback-secret");
+        defaults.put("CALLBACK_SECRET", null);
         defaults.put("WOOCOMMERCE_CALLBACK_MODE", "hub");
         defaults.put("WOOCOMMERCE_URL", null);
         defaults.put("WOOCOMMERCE_CONSUMER_KEY", null);

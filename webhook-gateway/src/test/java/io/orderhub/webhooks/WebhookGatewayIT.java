@@ -39,19 +39,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway as Stripe and BTCPay see it: real HTTP, real Kafka broker, the issue's test vectors. The
- * clock is pinned one minute after the vectors were signed; the Stripe endpoint knows two secrets, as
- * during a rotation.
+ * clock is pinned one minute after the vectors were signed; the Stripe and the BTCPay endpoint each know
+ * two secrets, as during a rotation.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "STRIPE_WEBHOOK_SECRET=" + WebhookGatewayIT.PREVIOUS_STRIPE_SECRET + "," + STRIPE_SECRET,
-            "BTCPAY_WEBHOOK_SECRET=" + BTCPAY_SECRET
+            "BTCPAY_WEBHOOK_SECRET=" + WebhookGatewayIT.PREVIOUS_BTCPAY_SECRET + "," + BTCPAY_SECRET
         })
 @Import(FixedClock.class)
 class WebhookGatewayIT {
 
     static final String PREVIOUS_STRIPE_SECRET = "whsec_previous_secret";
+    static final String PREVIOUS_BTCPAY_SECRET = "previous-btcpay-webhook-secret";
     private static final int ONE_MIB = 1024 * 1024;
     private static final long NOW = FixedClock.NOW.getEpochSecond();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -172,6 +173,32 @@ class WebhookGatewayIT {
             assertThat(record.value().getType()).isEqualTo(ProviderEventType.STRIPE_PAYMENT_INTENT_PROCESSING);
             assertThat(record.value().getOccurredAt()).isEqualTo(Instant.ofEpochSecond(NOW - 5));
         });
+    }
+
+    @Test
+    void acceptsABtcpayWebhookSignedWithEitherSecretDuringRotationAndRefusesAThird() {
+        String previous = "d-" + UUID.randomUUID();
+        String current = "d-" + UUID.randomUUID();
+        String third = "d-" + UUID.randomUUID();
+        String previousBody = invoiceEvent(previous, "InvoiceSettled");
+        String currentBody = invoiceEvent(current, "InvoiceSettled");
+        String thirdBody = invoiceEvent(third, "InvoiceSettled");
+
+        assertThat(http.btcpay(previousBody, Signing.btcpay(previousBody, PREVIOUS_BTCPAY_SECRET))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.btcpay(currentBody, Signing.btcpay(currentBody, BTCPAY_SECRET))
+                        .statusCode())
+                .isEqualTo(200);
+        assertProblem(
+                http.btcpay(thirdBody, Signing.btcpay(thirdBody, "a-third-btcpay-secret")),
+                400,
+                "signature-invalid",
+                "SIGNATURE_INVALID");
+
+        assertThat(publishedWithId(previous)).singleElement();
+        assertThat(publishedWithId(current)).singleElement();
+        assertThat(publishedWithId(third)).isEmpty();
     }
 
     @Test

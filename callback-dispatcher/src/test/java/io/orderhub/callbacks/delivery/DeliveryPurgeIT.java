@@ -64,7 +64,9 @@ import tools.jackson.databind.JsonNode;
             "RATE_LIMIT=100000/1m",
             "CALLBACK_REQUIRE_HTTPS=false",
             "CALLBACK_ALLOW_PRIVATE_NETWORKS=true",
-            "CALLBACK_SECRET=purge-callback-secret",
+            "PURGE_SHOP_CALLBACK_SECRET=purge-shop-callback-secret",
+            "PURGE_GONE_CALLBACK_SECRET=purge-gone-callback-secret",
+            "PURGE_HELD_CALLBACK_SECRET=purge-held-callback-secret",
             "CALLBACK_RETRY_SCHEDULE=30d",
             "CALLBACK_DELIVERY_RETENTION=1d",
             "orderhub.callbacks.purge-batch-size=2"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks {@code BTCPay-Sig: sha256=<hex>}, the HMAC-SHA256 of the raw body keyed by the UTF-8 bytes of the
- * webhook's secret, as BTCPay Server's {@code WebhookSender} computes it. Written on the JDK's {@code Mac}
+ * webhook's secret, as BTCPay Server's {@code WebhookSender} computes it; during a rotation any configured
+ * secret may match. Written on the JDK's {@code Mac}
  * because no maintained BTCPay client library for Java exists; the comparison is constant-time. BTCPay
  * signs no timestamp, so there is no staleness check: a replayed delivery carries its original
  * {@code originalDeliveryId} and consumers deduplicate on it.
@@ -27,20 +29,21 @@ class BtcpaySignature {
     private static final String SCHEME = "sha256=";
     private static final Logger log = LoggerFactory.getLogger(BtcpaySignature.class);
 
-    private final SecretKeySpec key;
+    private final List<SecretKeySpec> keys;
 
     BtcpaySignature(BtcpayWebhookProperties properties) {
-        if (properties.configured()) {
-            this.key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
-            log.info("BTCPay webhooks are verified against the configured secret");
-        } else {
-            this.key = null;
+        this.keys = properties.secrets().stream()
+                .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM))
+                .toList();
+        if (keys.isEmpty()) {
             log.warn("BTCPAY_WEBHOOK_SECRET is not set: POST /api/v1/webhooks/btcpay answers 503 until it is");
+        } else {
+            log.info("BTCPay webhooks are verified against {} secret(s)", keys.size());
         }
     }
 
     boolean configured() {
-        return key != null;
+        return !keys.isEmpty();
     }
 
     void verify(byte[] body, String header) {
@@ -57,12 +60,15 @@ class BtcpaySignature {
         } catch (IllegalArgumentException e) {
             throw rejected(Rejection.SIGNATURE_INVALID, "The BTCPay-Sig header is not sha256=<hex>.");
         }
-        if (!MessageDigest.isEqual(hmac(body), given)) {
-            throw rejected(Rejection.SIGNATURE_INVALID, "The BTCPay-Sig signature does not match the body.");
+        for (SecretKeySpec key : keys) {
+            if (MessageDigest.isEqual(hmac(key, body), given)) {
+                return;
+            }
         }
+        throw rejected(Rejection.SIGNATURE_INVALID, "The BTCPay-Sig signature does not match the body.");
     }
 
-    private byte[] hmac(byte[] body) {
+    private static byte[] hmac(SecretKeySpec key, byte[] body) {
         try {
             // Mac instances are not thread-safe; one per call costs microseconds.
             Mac mac = Mac.getInstance(ALGORITHM);

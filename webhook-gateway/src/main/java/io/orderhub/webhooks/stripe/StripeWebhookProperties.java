@@ -1,5 +1,6 @@
 package io.orderhub.webhooks.stripe;
 
+import io.orderhub.webhooks.intake.SigningSecrets;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record StripeWebhookProperties(@DefaultValue List<String> secrets) {
 
     StripeWebhookProperties {
-        secrets = secrets.stream()
-                .map(String::trim)
-                .filter(secret -> !secret.isEmpty())
-                .toList();
+        secrets = SigningSecrets.of(secrets);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.orderhub.webhooks.Signing;
 import io.orderhub.webhooks.intake.Rejection;
 import io.orderhub.webhooks.intake.WebhookRejected;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BtcpaySignatureTest {
+
+    private static final String PREVIOUS_SECRET = "the-previous-btcpay-webhook-secret";
 
     /** What BTCPay really sends: Json.NET's indented rendering, several lines. */
     static final String INDENTED_BODY = """
@@ -42,7 +45,7 @@ class BtcpaySignatureTest {
               }
             }""";
 
-    private final BtcpaySignature signature = new BtcpaySignature(new BtcpayWebhookProperties(BTCPAY_SECRET));
+    private final BtcpaySignature signature = new BtcpaySignature(new BtcpayWebhookProperties(List.of(BTCPAY_SECRET)));
 
     @Test
     void acceptsTheTestVectorOfTheIssue() {
@@ -80,6 +83,20 @@ class BtcpaySignatureTest {
     }
 
     @Test
+    void acceptsASignatureMadeWithEitherSecretDuringRotationAndRefusesAThird() {
+        BtcpaySignature rotating =
+                new BtcpaySignature(new BtcpayWebhookProperties(List.of(PREVIOUS_SECRET, " " + BTCPAY_SECRET)));
+
+        assertThatCode(() -> rotating.verify(bytes(BTCPAY_BODY), Signing.btcpay(BTCPAY_BODY, PREVIOUS_SECRET)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> rotating.verify(bytes(BTCPAY_BODY), BTCPAY_SIGNATURE))
+                .doesNotThrowAnyException();
+        assertRejected(
+                () -> rotating.verify(bytes(BTCPAY_BODY), Signing.btcpay(BTCPAY_BODY, "a-third-secret")),
+                Rejection.SIGNATURE_INVALID);
+    }
+
+    @Test
     void rejectsASignatureMadeWithAnotherSecret() {
         assertRejected(
                 () -> signature.verify(bytes(BTCPAY_BODY), Signing.btcpay(BTCPAY_BODY, "attacker")),
@@ -108,11 +125,12 @@ class BtcpaySignatureTest {
 
     @Test
     void isNotConfiguredWithoutASecret() {
-        assertThat(new BtcpaySignature(new BtcpayWebhookProperties(" ")).configured())
+        assertThat(new BtcpaySignature(new BtcpayWebhookProperties(List.of(" "))).configured())
                 .isFalse();
-        assertThat(new BtcpaySignature(new BtcpayWebhookProperties(null)).configured())
+        assertThat(new BtcpaySignature(new BtcpayWebhookProperties(List.of())).configured())
                 .isFalse();
-        assertThat(new BtcpayWebhookProperties(BTCPAY_SECRET).toString()).doesNotContain(BTCPAY_SECRET);
+        assertThat(new BtcpayWebhookProperties(List.of(BTCPAY_SECRET)).toString())
+                .doesNotContain(BTCPAY_SECRET);
     }
 
     private static byte[] bytes(String text) {

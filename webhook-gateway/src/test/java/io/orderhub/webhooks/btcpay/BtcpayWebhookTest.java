@@ -26,7 +26,7 @@ class BtcpayWebhookTest {
     private static final Instant RECEIVED_AT = Instant.parse("2026-01-15T10:00:00.123456Z");
 
     private final BtcpayWebhook btcpay = new BtcpayWebhook(
-            new BtcpaySignature(new BtcpayWebhookProperties(TestVectors.BTCPAY_SECRET)),
+            new BtcpaySignature(new BtcpayWebhookProperties(List.of(TestVectors.BTCPAY_SECRET))),
             JsonMapper.builder().build());
 
     @Test
