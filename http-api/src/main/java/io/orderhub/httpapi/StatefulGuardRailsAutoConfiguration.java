@@ -5,6 +5,7 @@ import io.orderhub.httpapi.idempotency.IdempotencyFilter;
 import io.orderhub.httpapi.idempotency.IdempotencyPurge;
 import io.orderhub.httpapi.idempotency.IdempotencyStore;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.problem.DatabaseUnavailableFilter;
 import io.orderhub.httpapi.problem.ProblemWriter;
 import io.orderhub.httpapi.ratelimit.RateLimitFilter;
 import io.orderhub.httpapi.ratelimit.RateLimiter;
@@ -21,13 +22,24 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The guard rails that keep state in the service's database: rate limits (Bucket4j) and
- * Idempotency-Keys. Tables come with the migrations in {@code db/orderhub/http-api}, which the service
+ * Idempotency-Keys, and 503 with Retry-After when no database connection is free in time. Tables come with the migrations in {@code db/orderhub/http-api}, which the service
  * adds to its Flyway locations.
  */
 @AutoConfiguration(after = {HttpApiAutoConfiguration.class, JooqAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(DSLContext.class)
 public class StatefulGuardRailsAutoConfiguration {
+
+    /** Right after the request id: around every filter that needs a database connection. */
+    public static final int DATABASE_UNAVAILABLE_ORDER = HttpApiAutoConfiguration.REQUEST_ID_ORDER + 5;
+
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ProblemWriter problems) {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(problems));
+        registration.setOrder(DATABASE_UNAVAILABLE_ORDER);
+        return registration;
+    }
 
     @Bean
     RateLimiter rateLimiter(DataSource dataSource, HttpApiProperties properties) {

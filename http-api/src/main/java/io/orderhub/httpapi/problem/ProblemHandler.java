@@ -30,8 +30,8 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns every exception that reaches the web layer into a problem response. A service's own advice
  * (for its domain exceptions) runs first; this one is the last resort, so nothing reaches a client as a
- * stack trace or a 500 for bad input. Only a genuine bug answers 500, without details, and is logged
- * with the request id.
+ * stack trace or a 500 for bad input. No database connection in time answers 503 with
+ * {@code Retry-After}. Only a genuine bug answers 500, without details, and is logged with the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -164,6 +164,11 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn(
+                    "No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return DatabaseUnavailable.response(request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(
                 ProblemType.INTERNAL_ERROR,

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -19,14 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlaceWidgetOrder {
 
     private final DSLContext db;
+    private final WidgetAudit audit;
 
-    PlaceWidgetOrder(DSLContext db) {
+    PlaceWidgetOrder(DSLContext db, WidgetAudit audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     @Transactional
     public UUID place(String source, String reference, BigDecimal amount) {
         UUID id = UUID.randomUUID();
+        if (WidgetController.audited.get()) {
+            audit.ordersSoFar();
+        }
         try {
             db.insertInto(table("widget_order"), field("id"), field("source"), field("reference"), field("amount"))
                     .values(id, source, reference, amount)
@@ -48,6 +55,15 @@ public class PlaceWidgetOrder {
                 .where(field("id", UUID.class).eq(id))
                 .fetchOne();
         return row == null ? null : Map.of("id", id, "source", row.value1(), "reference", row.value2());
+    }
+
+    /** A slow report: signals {@code holding} once it has its connection, keeps it until the gate opens. */
+    @Transactional(readOnly = true)
+    public int countSlowly(CountDownLatch holding, CountDownLatch gate) throws InterruptedException {
+        int count = db.fetchCount(table("widget_order"));
+        holding.countDown();
+        gate.await(30, TimeUnit.SECONDS);
+        return count;
     }
 
     public int count(String reference) {

@@ -38,6 +38,10 @@ public class WidgetController {
     public static final AtomicBoolean failing = new AtomicBoolean();
 
     public static final AtomicInteger providerCalls = new AtomicInteger();
+    /** Counted down once the report holds its database connection (it keeps it until {@link #gate} opens). */
+    public static volatile CountDownLatch holding = new CountDownLatch(0);
+    /** While set, placing an order also writes an audit note in a transaction of its own. */
+    public static final AtomicBoolean audited = new AtomicBoolean();
 
     private final PlaceWidgetOrder placeWidgetOrder;
     private final IdempotentResponses responses;
@@ -65,6 +69,12 @@ public class WidgetController {
                     .header("Location", "/api/v1/orders/" + id)
                     .body(ApiResponse.of(Map.of("id", id, "reference", request.reference())));
         });
+    }
+
+    @RequiresScope(Scope.ORDERS_READ)
+    @GetMapping("/api/v1/orders/report")
+    Map<String, Object> report() throws InterruptedException {
+        return ApiResponse.of(Map.of("orders", placeWidgetOrder.countSlowly(holding, gate)));
     }
 
     @RequiresScope(Scope.ORDERS_READ)
