@@ -382,10 +382,12 @@ class CallbackDeliveryIT {
         JsonNode market = endpoint("market");
         assertThat(market.path("status").asString()).isEqualTo("disabled");
         assertThat(market.path("disabled_reason").asString()).contains("410");
-        assertThat(admin.client()
-                        .post("/api/v1/callbacks/deliveries/" + deadId + "/replay", "")
-                        .statusCode())
-                .isEqualTo(409);
+        HttpResponse<String> refused = admin.client().post("/api/v1/callbacks/deliveries/" + deadId + "/replay", "");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(DispatcherApi.json(refused.body()).path("type").asString())
+                .isEqualTo("https://orderhub.io/problems/conflict");
+        assertThat(DispatcherApi.json(refused.body()).path("detail").asString())
+                .contains("is disabled since", "enable it first");
 
         RECEIVER.removeStub(gone);
         OrderEvents second = OrderEvents.anOrder("market", "M-2");
@@ -447,6 +449,10 @@ class CallbackDeliveryIT {
         assertThat(badOrderId.statusCode()).isEqualTo(400);
         assertThat(badCursor.statusCode()).isEqualTo(400);
         assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(DispatcherApi.json(unknown.body()).path("type").asString())
+                .isEqualTo("https://orderhub.io/problems/not-found");
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(badStatus.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));

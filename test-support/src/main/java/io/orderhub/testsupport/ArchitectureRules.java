@@ -3,10 +3,16 @@ package io.orderhub.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
 
-/** The architecture every service keeps, as ArchUnit rules each service's ArchitectureTest applies. */
+/**
+ * The architecture every service keeps, as ArchUnit rules. A service's ArchitectureTest applies them all
+ * with one call: {@code ArchitectureRules.checkService("io.orderhub.orders")}.
+ */
 public final class ArchitectureRules {
 
     /** The root package of each deployable. */
@@ -55,5 +61,37 @@ public final class ArchitectureRules {
                 .should()
                 .beFreeOfCycles()
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * The domain speaks no HTTP: use cases take a caller value and throw domain exceptions, and only the
+     * {@code web} packages (and configuration) use the HTTP kit to turn them into requests and problems.
+     */
+    public static ArchRule domainSpeaksNoHttp(String servicePackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(servicePackage + "..")
+                .and()
+                .resideOutsideOfPackages("..web..", "..config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.orderhub.httpapi..")
+                .because("use cases take a Caller and throw domain exceptions; web/ maps them to problems");
+    }
+
+    /** Every rule above, for one service. */
+    public static ArchRule service(String servicePackage) {
+        return CompositeArchRule.of(staysOutOfOtherServices(servicePackage))
+                .and(webStaysOffPersistence(servicePackage))
+                .and(featuresFreeOfCycles(servicePackage))
+                .and(domainSpeaksNoHttp(servicePackage));
+    }
+
+    /** Checks every rule against the service's main classes (its tests may reach anywhere). */
+    public static void checkService(String servicePackage) {
+        service(servicePackage)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(servicePackage));
     }
 }

@@ -34,4 +34,26 @@ class ArchitectureRulesTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("OrderInternals");
     }
+
+    @Test
+    void catchesHttpOutsideTheWebLayer() {
+        assertThatThrownBy(() -> ArchitectureRules.domainSpeaksNoHttp(SERVICE).check(CLASSES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RefundWithHttp");
+    }
+
+    @Test
+    void letsTheWebLayerUseHttp() {
+        String clean = "io.orderhub.webhooks.archfixture";
+        ArchitectureRules.domainSpeaksNoHttp(clean).check(new ClassFileImporter().importPackages(clean));
+    }
+
+    @Test
+    void checksEveryRuleForAService() {
+        assertThatThrownBy(() -> ArchitectureRules.service(SERVICE).check(CLASSES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyController")
+                .hasMessageContaining("Cycle")
+                .hasMessageContaining("RefundWithHttp");
+    }
 }

@@ -1,30 +1,12 @@
 package io.orderhub.webhooks;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.orderhub.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    private static final String ROOT = "io.orderhub.webhooks";
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
-
     @Test
-    void usesNoClassOfAnotherService() {
-        ArchitectureRules.staysOutOfOtherServices(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void keepsTheWebLayerOffPersistence() {
-        ArchitectureRules.webStaysOffPersistence(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void keepsFeaturesFreeOfCycles() {
-        ArchitectureRules.featuresFreeOfCycles(ROOT).check(CLASSES);
+    void keepsTheArchitectureEveryServiceKeeps() {
+        ArchitectureRules.checkService("io.orderhub.webhooks");
     }
 }

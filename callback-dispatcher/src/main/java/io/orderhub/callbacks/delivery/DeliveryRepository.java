@@ -4,7 +4,6 @@ import static io.orderhub.callbacks.jooq.Tables.DELIVERY;
 import static io.orderhub.callbacks.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.orderhub.callbacks.jooq.Tables.ORDER_STATE;
 
-import io.orderhub.httpapi.response.Cursor;
 import io.orderhub.messaging.outbox.TraceContextSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -238,7 +237,7 @@ class DeliveryRepository {
     // --- listing ------------------------------------------------------------------------------------------------
 
     /** Newest first; {@code limit + 1} rows so the caller knows whether there is a next page. */
-    List<Delivery> page(DeliveryFilter filter, Cursor after, int limit) {
+    List<Delivery> page(DeliveryFilter filter, DeliveryPage.Position after, int limit) {
         List<Condition> conditions = new ArrayList<>();
         if (filter.orderId() != null) {
             conditions.add(DELIVERY.ORDER_ID.eq(filter.orderId()));
@@ -250,7 +249,7 @@ class DeliveryRepository {
             conditions.add(DELIVERY.CHANNEL.eq(filter.channel()));
         }
         if (after != null) {
-            conditions.add(DSL.row(DELIVERY.CREATED_AT, DELIVERY.ID).lt(at(after.at()), after.id()));
+            conditions.add(DSL.row(DELIVERY.CREATED_AT, DELIVERY.ID).lt(at(after.createdAt()), after.id()));
         }
         return db.selectFrom(DELIVERY)
                 .where(conditions)

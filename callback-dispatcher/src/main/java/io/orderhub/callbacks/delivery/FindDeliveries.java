@@ -1,7 +1,5 @@
 package io.orderhub.callbacks.delivery;
 
-import io.orderhub.httpapi.apikey.ApiKey;
-import io.orderhub.httpapi.response.Cursor;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,8 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FindDeliveries {
 
-    public record Page(List<Delivery> deliveries, Map<UUID, List<Attempt>> attempts, Cursor next) {}
-
     private final DeliveryRepository deliveries;
 
     FindDeliveries(DeliveryRepository deliveries) {
@@ -21,22 +17,22 @@ public class FindDeliveries {
     }
 
     @Transactional(readOnly = true)
-    public Page find(DeliveryFilter filter, ApiKey caller, Cursor after, int limit) {
+    public DeliveryPage find(DeliveryFilter filter, Caller caller, DeliveryPage.Position after, int limit) {
         DeliveryFilter visible = filter;
-        if (!caller.isAdmin()) {
+        if (!caller.seesAllChannels()) {
             if (filter.channel() != null && !filter.channel().equals(caller.channel())) {
-                return new Page(List.of(), Map.of(), null);
+                return new DeliveryPage(List.of(), Map.of(), null);
             }
             visible = new DeliveryFilter(filter.orderId(), filter.status(), caller.channel());
         }
         List<Delivery> rows = deliveries.page(visible, after, limit);
         List<Delivery> page = rows.size() > limit ? rows.subList(0, limit) : rows;
-        Cursor next = rows.size() > limit
-                ? new Cursor(
+        DeliveryPage.Position next = rows.size() > limit
+                ? new DeliveryPage.Position(
                         page.get(page.size() - 1).createdAt(),
                         page.get(page.size() - 1).id())
                 : null;
-        return new Page(
+        return new DeliveryPage(
                 page, deliveries.attemptsOf(page.stream().map(Delivery::id).toList()), next);
     }
 

@@ -3,11 +3,9 @@ package io.orderhub.callbacks.delivery;
 import io.orderhub.callbacks.endpoint.CallbackEndpoints;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.callbacks.endpoint.EndpointStates;
-import io.orderhub.httpapi.apikey.ApiKey;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -22,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReplayDelivery {
 
     /** @param caller who asks: admin, or the channel that owns the order */
-    public record Command(UUID deliveryId, ApiKey caller) {
+    public record Command(UUID deliveryId, Caller caller) {
         public Command {
             Objects.requireNonNull(deliveryId, "delivery id");
             Objects.requireNonNull(caller, "caller");
@@ -59,19 +57,17 @@ public class ReplayDelivery {
         Delivery original = deliveries
                 .find(command.deliveryId())
                 .filter(delivery -> command.caller().canSee(delivery.channel()))
-                .orElseThrow(() -> ApiException.notFound("No delivery " + command.deliveryId()));
+                .orElseThrow(() -> new DeliveryNotFoundException("No delivery " + command.deliveryId()));
         Endpoint endpoint = endpoints
                 .forSource(original.channel())
-                .orElseThrow(() -> new ApiException(
-                        ProblemType.CONFLICT,
-                        "Channel " + original.channel() + " has no callback endpoint: set "
+                .orElseThrow(() ->
+                        new ReplayRefusedException("Channel " + original.channel() + " has no callback endpoint: set "
                                 + Endpoint.nameFor(original.channel()) + "_CALLBACK_URL first"));
         endpointStates.find(endpoint.name()).filter(state -> state.disabled()).ifPresent(state -> {
-            throw new ApiException(
-                    ProblemType.CONFLICT,
+            throw new ReplayRefusedException(
                     "The callback endpoint of " + original.channel() + " is disabled since " + state.disabledAt()
                             + " (" + state.disabledReason() + "); enable it first: POST /api/v1/callbacks/endpoints/"
-                            + endpoint.name().toLowerCase(java.util.Locale.ROOT) + "/enable");
+                            + endpoint.name().toLowerCase(Locale.ROOT) + "/enable");
         });
         Instant now = clock.instant();
         OrderState state = deliveries.lockOrderState(original.orderId()).orElseThrow();

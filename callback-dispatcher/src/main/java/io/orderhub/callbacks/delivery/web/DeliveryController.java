@@ -2,8 +2,10 @@ package io.orderhub.callbacks.delivery.web;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.orderhub.callbacks.delivery.Attempt;
+import io.orderhub.callbacks.delivery.Caller;
 import io.orderhub.callbacks.delivery.Delivery;
 import io.orderhub.callbacks.delivery.DeliveryFilter;
+import io.orderhub.callbacks.delivery.DeliveryPage;
 import io.orderhub.callbacks.delivery.DeliveryStatus;
 import io.orderhub.callbacks.delivery.FindDeliveries;
 import io.orderhub.callbacks.delivery.ReplayDelivery;
@@ -141,16 +143,20 @@ class DeliveryController {
                                         + Arrays.stream(DeliveryStatus.values())
                                                 .map(DeliveryStatus::label)
                                                 .collect(Collectors.joining(", "))));
-        FindDeliveries.Page page = findDeliveries.find(
+        Cursor position = Cursor.decode(cursor);
+        DeliveryPage page = findDeliveries.find(
                 new DeliveryFilter(orderId, wanted, channel == null || channel.isBlank() ? null : channel),
-                caller,
-                Cursor.decode(cursor),
+                caller(caller),
+                position == null ? null : new DeliveryPage.Position(position.at(), position.id()),
                 Cursor.limit(limit));
         List<DeliveryView> views = page.deliveries().stream()
                 .map(delivery -> DeliveryView.of(delivery, page.attempts().getOrDefault(delivery.id(), List.of())))
                 .toList();
-        return ResponseEntity.ok(
-                ApiResponse.page(views, page.next() == null ? null : page.next().encode()));
+        return ResponseEntity.ok(ApiResponse.page(
+                views,
+                page.next() == null
+                        ? null
+                        : new Cursor(page.next().createdAt(), page.next().id()).encode()));
     }
 
     @Operation(summary = "Send an order's latest state again", description = """
@@ -173,8 +179,12 @@ class DeliveryController {
     @PostMapping("/api/v1/callbacks/deliveries/{id}/replay")
     ResponseEntity<byte[]> replay(@PathVariable UUID id, ApiKey caller) {
         return responses.commit(() -> {
-            Delivery replay = replayDelivery.replay(new ReplayDelivery.Command(id, caller));
+            Delivery replay = replayDelivery.replay(new ReplayDelivery.Command(id, caller(caller)));
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(DeliveryView.of(replay, List.of())));
         });
+    }
+
+    private static Caller caller(ApiKey key) {
+        return new Caller(key.channel(), key.isAdmin());
     }
 }
