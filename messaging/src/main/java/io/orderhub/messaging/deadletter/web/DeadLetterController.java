@@ -1,6 +1,6 @@
 package io.orderhub.messaging.deadletter.web;
 
-import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresAdmin;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.httpapi.response.ApiResponse;
@@ -38,9 +38,9 @@ class DeadLetterController {
                     Topic, partition and offset on the dead-letter topic (what a replay names), where the record \
                     came from, its event id and key, and why it failed; never the payload. `limit`: 1 to 200, \
                     default 50. The admin key only.""")
+    @RequiresAdmin
     @GetMapping("/api/v1/admin/dead-letters")
-    Map<String, Object> list(@RequestParam(required = false) Integer limit, ApiKey caller) {
-        requireAdmin(caller);
+    Map<String, Object> list(@RequestParam(required = false) Integer limit) {
         int max = Cursor.limit(limit);
         return ApiResponse.of(kafka(() -> deadLetters.list(max)));
     }
@@ -49,10 +49,10 @@ class DeadLetterController {
                     After the fix (a deployment, a migration): every consumer group of the original topic receives \
                     it again, and those that had applied it skip it by its event id. A record that still fails is \
                     dead-lettered again. 404 when the coordinates name no dead letter of this service.""")
+    @RequiresAdmin
     @PostMapping("/api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay")
     ResponseEntity<Map<String, Object>> replay(
-            @PathVariable String topic, @PathVariable int partition, @PathVariable long offset, ApiKey caller) {
-        requireAdmin(caller);
+            @PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         DeadLetter replayed = kafka(() -> deadLetters.replay(topic, partition, offset))
                 .orElseThrow(() -> ApiException.notFound("No dead letter of this service at " + topic + " partition "
                         + partition + " offset " + offset));
@@ -61,17 +61,11 @@ class DeadLetterController {
 
     @Operation(summary = "Publish every dead letter of this service again", description = """
                     As a replay of each, in topic, partition and offset order; answers the replayed records.""")
+    @RequiresAdmin
     @PostMapping("/api/v1/admin/dead-letters/replay-all")
-    ResponseEntity<Map<String, Object>> replayAll(ApiKey caller) {
-        requireAdmin(caller);
+    ResponseEntity<Map<String, Object>> replayAll() {
         List<DeadLetter> replayed = kafka(deadLetters::replayAll);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(replayed));
-    }
-
-    private static void requireAdmin(ApiKey caller) {
-        if (!caller.isAdmin()) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Dead letters need the admin key");
-        }
     }
 
     private static <T> T kafka(Supplier<T> call) {
