@@ -115,10 +115,21 @@ class ProductionShapeTest {
             "CALLBACK_SECRET", "callback-dispatcher",
             "WOOCOMMERCE_CONSUMER_SECRET", "callback-dispatcher");
 
+    /** The labels Strimzi gives the brokers of the cluster orderhub, and CloudNativePG the PostgreSQL instances. */
+    private static final Map<String, Object> KAFKA_BROKER =
+            Map.of("strimzi.io/cluster", "orderhub", "strimzi.io/kind", "Kafka", "strimzi.io/name", "orderhub-kafka");
+
+    private static final Map<String, Object> POSTGRES_INSTANCE =
+            Map.of("cnpg.io/cluster", "orderhub-postgres", "cnpg.io/instanceRole", "primary");
+
+    private static final Map<String, Object> OWN_NAMESPACE = Map.of("kubernetes.io/metadata.name", "orderhub");
+
     private static Path root;
     private static String version;
     private static Map<String, Map<String, Object>> compose;
+    private static Map<String, Object> composeNetworks;
     private static Map<String, Map<String, Object>> composeDev;
+    private static Map<String, Object> composeDevNetworks;
     private static Map<String, Map<String, Object>> composeTls;
     private static List<Map<String, Object>> kubernetes;
 
@@ -128,8 +139,12 @@ class ProductionShapeTest {
                 .toAbsolutePath()
                 .normalize();
         version = projectVersion();
-        compose = services(dockerCompose("docker-compose.yml"));
-        composeDev = services(dockerCompose("docker-compose.yml", "docker-compose.dev.yml"));
+        Map<String, Object> composeModel = dockerCompose("docker-compose.yml");
+        compose = services(composeModel);
+        composeNetworks = map(composeModel.get("networks"));
+        Map<String, Object> composeDevModel = dockerCompose("docker-compose.yml", "docker-compose.dev.yml");
+        composeDev = services(composeDevModel);
+        composeDevNetworks = map(composeDevModel.get("networks"));
         composeTls = services(dockerCompose("docker-compose.yml", "infra/compose/tls.yml"));
         kubernetes =
                 yamlDocuments(run(List.of("kubectl", "kustomize", "infra/k8s")).stdout());
@@ -174,6 +189,37 @@ class ProductionShapeTest {
                 assertThat(service.get("ports")).as(name).isNull();
             }
         });
+    }
+
+    @Test
+    void databaseBrokerAndRegistryAreOnlyOnInternalNetworksWhichTheEdgeDoesNotJoin() {
+        Set<String> platformNetworks = new TreeSet<>();
+        for (String name : PLATFORM) {
+            assertThat(networks(compose, name))
+                    .as(name)
+                    .isNotEmpty()
+                    .allMatch(network -> internal(composeNetworks, network));
+            platformNetworks.addAll(networks(compose, name));
+        }
+        assertThat(networks(compose, "edge")).doesNotContainAnyElementsOf(platformNetworks);
+        Set<String> edgeInternalNetworks = networks(compose, "edge").stream()
+                .filter(network -> internal(composeNetworks, network))
+                .collect(Collectors.toSet());
+        for (String name : SERVICES) {
+            assertThat(networks(compose, name))
+                    .as(name)
+                    .containsAnyElementsOf(platformNetworks)
+                    .containsAnyElementsOf(edgeInternalNetworks);
+        }
+    }
+
+    @Test
+    void onlyTheEdgeAndTheServicesCallingProvidersOrChannelsHaveARouteOut() {
+        Set<String> routedOut = compose.keySet().stream()
+                .filter(name ->
+                        networks(compose, name).stream().anyMatch(network -> !internal(composeNetworks, network)))
+                .collect(Collectors.toSet());
+        assertThat(routedOut).containsExactlyInAnyOrder("edge", "payment-service", "callback-dispatcher");
     }
 
     @Test
@@ -269,6 +315,14 @@ class ProductionShapeTest {
                 if (!origin) {
                     assertThat(port.get("host_ip")).as(name + " " + port).isEqualTo("127.0.0.1");
                 }
+            }
+        });
+        // Docker publishes no port of a container that is only on internal networks.
+        composeDev.forEach((name, service) -> {
+            if (!ports(service).isEmpty()) {
+                assertThat(networks(composeDev, name))
+                        .as(name)
+                        .anyMatch(network -> !internal(composeDevNetworks, network));
             }
         });
         assertThat(environment(composeDev, "callback-dispatcher"))
@@ -498,6 +552,132 @@ class ProductionShapeTest {
         });
     }
 
+    @Test
+    void eachServiceHasAKafkaUserWritingOnlyTheTopicsItProducesAndReadingOnlyWhatItListensTo() {
+        assertThat(names("KafkaUser")).containsExactlyInAnyOrderElementsOf(SERVICES);
+        Map<String, String> producers = new LinkedHashMap<>();
+        for (Map<String, Object> topic : kinds("KafkaTopic")) {
+            producers.put(
+                    String.valueOf(path(topic, "spec", "topicName")),
+                    String.valueOf(path(topic, "metadata", "annotations", "orderhub.io/producer")));
+        }
+        for (String service : SERVICES) {
+            Map<String, Object> user = kind("KafkaUser", service);
+            assertThat(path(user, "metadata", "labels", "strimzi.io/cluster")).isEqualTo("orderhub");
+            assertThat(path(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
+            assertThat(path(user, "spec", "authorization", "type")).isEqualTo("simple");
+            List<Map<String, Object>> acls = acls(service);
+            for (Map<String, Object> acl : acls) {
+                assertThat(path(acl, "resource", "type")).as(service).isIn("topic", "group");
+                assertThat(path(acl, "resource", "patternType")).as(service).isEqualTo("literal");
+                assertThat(strings(acl.get("operations"))).as(service).isSubsetOf("Read", "Write", "Describe");
+            }
+            Set<String> listened = listenedTopics(service);
+            // A consumer dead-letters what it cannot apply to <topic>.DLT and lists those again.
+            Set<String> deadLetters = listened.stream().map(topic -> topic + ".DLT").collect(Collectors.toSet());
+            Set<String> written = new TreeSet<>(deadLetters);
+            producers.forEach((topic, producer) -> {
+                if (producer.equals(service)) {
+                    written.add(topic);
+                }
+            });
+            assertThat(granted(acls, "topic", "Write")).as(service + " writes").isEqualTo(written);
+            Set<String> read = new TreeSet<>(listened);
+            read.addAll(deadLetters);
+            assertThat(granted(acls, "topic", "Read")).as(service + " reads").isEqualTo(read);
+            // The consumer group is spring.application.name (orderhub-messaging.yml), the service's name.
+            assertThat(granted(acls, "group", "Read"))
+                    .as(service + " groups")
+                    .isEqualTo(listened.isEmpty() ? Set.of() : Set.of(service));
+        }
+        assertThat(SERVICES)
+                .filteredOn(service ->
+                        granted(acls(service), "topic", "Write").contains(EventTopic.PROVIDER_EVENTS.topicName()))
+                .containsExactly("webhook-gateway");
+    }
+
+    @Test
+    void eachServiceLogsInToKafkaOverTlsWithItsOwnKafkaUsersSecret() {
+        assertThat(configMap("orderhub-config"))
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM")
+                .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
+        for (String service : SERVICES) {
+            Map<String, Object> jaas = secretKeyRef(service, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            assertThat(jaas).as(service).containsEntry("name", service).containsEntry("key", "sasl.jaas.config");
+            assertThat(secretKeyRef(service, "SPRING_KAFKA_SSL_TRUST_STORE_CERTIFICATES"))
+                    .as(service)
+                    .containsEntry("name", "orderhub-cluster-ca-cert")
+                    .containsEntry("key", "ca.crt");
+        }
+        assertThat(podVariables("edge")).noneMatch(variable -> variable.startsWith("SPRING_KAFKA"));
+    }
+
+    @Test
+    void networkPoliciesDenyByDefaultAndAdmitOnlyTheEdgeFromOutside() {
+        assertThat(kinds("NetworkPolicy")).anySatisfy(policy -> {
+            assertThat(map(path(policy, "spec", "podSelector"))).isEmpty();
+            assertThat(strings(path(policy, "spec", "policyTypes"))).containsExactly("Ingress");
+            assertThat(path(policy, "spec", "ingress")).isNull();
+        });
+        Peer outside = new Peer(
+                Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
+                Map.of("app.kubernetes.io/name", "ingress-nginx"));
+        assertThat(admits(podLabels("edge"), outside)).isTrue();
+        for (String name : concat(SERVICES, List.of("schema-registry"))) {
+            assertThat(admits(podLabels(name), outside)).as(name).isFalse();
+        }
+        assertThat(admits(KAFKA_BROKER, outside)).isFalse();
+        assertThat(admits(POSTGRES_INSTANCE, outside)).isFalse();
+        // What admits everyone is the edge's origin port, nothing else.
+        for (Map<String, Object> policy : kinds("NetworkPolicy")) {
+            for (Map<String, Object> rule : maps(path(policy, "spec", "ingress"))) {
+                if (rule.get("from") == null) {
+                    assertThat(path(policy, "spec", "podSelector", "matchLabels"))
+                            .isEqualTo(podLabelsSelecting("edge"));
+                    assertThat(maps(rule.get("ports")))
+                            .extracting(port -> port.get("port"))
+                            .containsExactly("http");
+                }
+            }
+        }
+    }
+
+    @Test
+    void networkPoliciesLetOnlyTheEdgeReachTheServicesAndOnlyTheServicesReachKafkaAndPostgres() {
+        Peer edge = pod("edge");
+        Peer registry = pod("schema-registry");
+        for (String service : SERVICES) {
+            assertThat(admits(podLabels(service), edge)).as("edge → " + service).isTrue();
+            assertThat(admits(KAFKA_BROKER, pod(service)))
+                    .as(service + " → Kafka")
+                    .isTrue();
+            assertThat(admits(POSTGRES_INSTANCE, pod(service)))
+                    .as(service + " → PostgreSQL")
+                    .isTrue();
+            assertThat(admits(podLabels("schema-registry"), pod(service)))
+                    .as(service + " → registry")
+                    .isTrue();
+            for (String other : SERVICES) {
+                assertThat(admits(podLabels(other), pod(service)))
+                        .as(service + " → " + other)
+                        .isFalse();
+            }
+        }
+        assertThat(admits(KAFKA_BROKER, edge)).isFalse();
+        assertThat(admits(POSTGRES_INSTANCE, edge)).isFalse();
+        assertThat(admits(podLabels("schema-registry"), edge)).isFalse();
+        assertThat(admits(POSTGRES_INSTANCE, registry)).isTrue();
+        assertThat(admits(KAFKA_BROKER, registry)).isFalse();
+        Peer prometheus = new Peer(Map.of("kubernetes.io/metadata.name", "monitoring"), Map.of());
+        for (String name : ORDERHUB_IMAGES) {
+            assertThat(admits(podLabels(name), prometheus))
+                    .as("Prometheus → " + name)
+                    .isTrue();
+        }
+    }
+
     // ---- running the tools ----------------------------------------------------------------------------
 
     private record Result(int exitCode, String stdout, String stderr) {}
@@ -708,6 +888,99 @@ class ProductionShapeTest {
                 .map(volume -> String.valueOf(map(volume.get("secret")).get("secretName")))
                 .peek(secret -> kind("Secret", secret))
                 .toList();
+    }
+
+    /** docker-compose 1.29 renders a service's networks as a map from network name to its settings. */
+    private static Set<String> networks(Map<String, Map<String, Object>> model, String service) {
+        return map(model.get(service).get("networks")).keySet();
+    }
+
+    private static boolean internal(Map<String, Object> networks, String network) {
+        return Boolean.TRUE.equals(map(networks.get(network)).get("internal"));
+    }
+
+    /** The topics of the {@code @KafkaListener}s in a service's main sources. */
+    private static Set<String> listenedTopics(String service) {
+        Pattern listener = Pattern.compile("@KafkaListener\\(\\s*topics\\s*=\\s*\"([^\"]+)\"");
+        Set<String> topics = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root.resolve(service).resolve("src/main/java"))) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+                Matcher matcher = listener.matcher(read(file));
+                while (matcher.find()) {
+                    topics.add(matcher.group(1));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return topics;
+    }
+
+    private static List<Map<String, Object>> acls(String kafkaUser) {
+        return maps(path(kind("KafkaUser", kafkaUser), "spec", "authorization", "acls"));
+    }
+
+    /** The names of the resources of a type on which the ACLs grant an operation. */
+    private static Set<String> granted(List<Map<String, Object>> acls, String type, String operation) {
+        return acls.stream()
+                .filter(acl -> type.equals(path(acl, "resource", "type")))
+                .filter(acl -> strings(acl.get("operations")).contains(operation))
+                .map(acl -> String.valueOf(path(acl, "resource", "name")))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, Object> secretKeyRef(String deployment, String variable) {
+        return containers(kind("Deployment", deployment)).stream()
+                .flatMap(container -> maps(container.get("env")).stream())
+                .filter(env -> variable.equals(env.get("name")))
+                .map(env -> map(path(env, "valueFrom", "secretKeyRef")))
+                .findFirst()
+                .orElseGet(() -> fail("%s gets no %s", deployment, variable));
+    }
+
+    /** A client: the labels of its namespace and of its pod. */
+    private record Peer(Map<String, Object> namespaceLabels, Map<String, Object> podLabels) {}
+
+    private static Peer pod(String deployment) {
+        return new Peer(OWN_NAMESPACE, podLabels(deployment));
+    }
+
+    private static Map<String, Object> podLabels(String deployment) {
+        return map(path(kind("Deployment", deployment), "spec", "template", "metadata", "labels"));
+    }
+
+    private static Map<String, Object> podLabelsSelecting(String deployment) {
+        return map(path(kind("Deployment", deployment), "spec", "selector", "matchLabels"));
+    }
+
+    /**
+     * Whether the NetworkPolicies let a client connect to a pod of the namespace (on some port): a pod no
+     * policy selects takes every connection, a selected one only what one of its policies' rules admits.
+     */
+    private static boolean admits(Map<String, Object> target, Peer client) {
+        List<Map<String, Object>> policies = kinds("NetworkPolicy").stream()
+                .filter(policy -> strings(path(policy, "spec", "policyTypes")).contains("Ingress"))
+                .filter(policy -> selects(map(path(policy, "spec", "podSelector")), target))
+                .toList();
+        return policies.isEmpty()
+                || policies.stream()
+                        .flatMap(policy -> maps(path(policy, "spec", "ingress")).stream())
+                        .anyMatch(rule -> rule.get("from") == null
+                                || maps(rule.get("from")).stream().anyMatch(peer -> admitsPeer(peer, client)));
+    }
+
+    private static boolean admitsPeer(Map<String, Object> peer, Peer client) {
+        assertThat(peer).as("a peer these tests can evaluate").doesNotContainKey("ipBlock");
+        boolean namespace = peer.containsKey("namespaceSelector")
+                ? selects(map(peer.get("namespaceSelector")), client.namespaceLabels())
+                : client.namespaceLabels().equals(OWN_NAMESPACE);
+        return namespace
+                && (!peer.containsKey("podSelector") || selects(map(peer.get("podSelector")), client.podLabels()));
+    }
+
+    private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        assertThat(selector).as("a selector these tests can evaluate").doesNotContainKey("matchExpressions");
+        return labels.entrySet().containsAll(map(selector.get("matchLabels")).entrySet());
     }
 
     private static Map<String, Object> configMap(String generatedName) {
