@@ -99,18 +99,24 @@ class RecordedPaymentsIT extends PaymentsTestBase {
     }
 
     @Test
-    void answers422AfterABoundedWaitForAnOrderThatNeverArrives() {
+    void answers503WithRetryAfterForAnOrderNotSeenYetAndDoesNotRememberItUnderTheIdempotencyKey() {
+        UUID orderId = UUID.randomUUID();
+        String payment = "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 5.00}".formatted(orderId);
+        Map<String, String> key = ApiClient.idempotencyKey("wc_unseen_" + orderId);
         long started = System.nanoTime();
 
-        HttpResponse<String> answer = woo().post(
-                        "/api/v1/payments",
-                        "{\"order_id\": \"%s\", \"provider\": \"manual\", \"amount\": 5.00}"
-                                .formatted(UUID.randomUUID()));
+        HttpResponse<String> early = woo().post("/api/v1/payments", payment, key);
 
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
-        assertThat(body(answer).path("errors").get(0).path("field").asString()).isEqualTo("order_id");
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(503);
+        assertThat(early.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(body(early).path("type").asString()).endsWith("service-unavailable");
         assertThat(waited).isBetween(Duration.ofMillis(4500), Duration.ofSeconds(15));
+
+        Feed.order(orderId, "woocommerce", "EUR", "5.00", OrderStatus.PENDING, 1);
+        HttpResponse<String> retried = woo().post("/api/v1/payments", payment, key);
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
     }
 
     @Test

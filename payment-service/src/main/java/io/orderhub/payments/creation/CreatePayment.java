@@ -38,9 +38,10 @@ public class CreatePayment {
 
     public CreationResult create(PaymentRequest request, Caller caller, String idempotencyKey) {
         OrderView order = orders.await(request.orderId(), settings.orderWait())
-                .filter(o -> caller.canSee(o.source()))
-                .orElseThrow(() ->
-                        new InvalidRequest("order_id", "no such order (the hub has not seen this order's event)"));
+                .orElseThrow(() -> new OrderNotYetSeen(request.orderId()));
+        if (!caller.canSee(order.source())) {
+            throw new InvalidRequest("order_id", "no such order");
+        }
         if (request.currency() != null && !request.currency().equals(order.currency())) {
             throw new InvalidRequest("currency", "must be the order's currency, " + order.currency());
         }

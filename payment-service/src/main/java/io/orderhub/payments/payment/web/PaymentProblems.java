@@ -9,6 +9,7 @@ import io.orderhub.payments.payment.DuplicatePayment;
 import io.orderhub.payments.payment.IdempotencyKeyReused;
 import io.orderhub.payments.payment.IllegalTransition;
 import io.orderhub.payments.payment.InvalidRequest;
+import io.orderhub.payments.payment.OrderNotYetSeen;
 import io.orderhub.payments.payment.PaymentNotFound;
 import io.orderhub.payments.payment.RecordedStatusRefused;
 import io.orderhub.payments.payment.RefundRejected;
@@ -36,6 +37,17 @@ class PaymentProblems {
                 .map(v -> new FieldError(v.field(), v.message()))
                 .toList();
         return Problem.response(new ApiException(ProblemType.VALIDATION_FAILED, e.getMessage(), errors), request);
+    }
+
+    /** Temporary: 503 with {@code Retry-After}, which the Idempotency-Key store never keeps. */
+    @ExceptionHandler(OrderNotYetSeen.class)
+    ResponseEntity<Map<String, Object>> orderNotYetSeen(OrderNotYetSeen e, HttpServletRequest request) {
+        ResponseEntity<Map<String, Object>> problem =
+                Problem.response(new ApiException(ProblemType.SERVICE_UNAVAILABLE, e.getMessage()), request);
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header("Retry-After", "5")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(PaymentNotFound.class)
