@@ -37,7 +37,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The production shape as the real tools read it, with no Docker engine or cluster: Debian's
  * docker-compose 1.29 renders the compose files, dclint validates them against the Compose Specification
- * schema that Compose v2 reads, and kubectl kustomize renders infra/k8s. Each test then asserts on what
+ * schema that Compose v2 reads, and kubectl kustomize renders infra/k8s (the base, which holds no secret, and
+ * the example overlay, which adds the public example secrets). Each test then asserts on what
  * those tools produced. Without one of the tools the class is skipped with how to install it; .ci/run
  * installs them and sets ORDERHUB_REQUIRE_TOOLS=true, which turns the skip into a failure.
  */
@@ -56,6 +57,15 @@ class ProductionShapeTest {
             "KAFKA_TOPIC_PARTITIONS",
             "KAFKA_TOPIC_REPLICATION_FACTOR");
     private static final List<String> API_KEY_SETTINGS = List.of("API_KEYS", "API_KEYS_FILE", "RATE_LIMIT");
+    private static final String ALLOW_EXAMPLES = "ORDERHUB_SECRETS_ALLOW_EXAMPLES";
+    /** The Secrets the base refers to and production supplies (infra/k8s/base/kustomization.yaml). */
+    private static final Set<String> SUPPLIED_SECRETS = Set.of(
+            "order-service-secrets",
+            "payment-service-secrets",
+            "webhook-gateway-secrets",
+            "callback-dispatcher-secrets",
+            "schema-registry-secrets",
+            "orderhub-api-keys");
 
     /** ARCHITECTURE.md (Configuration) and README.md: which service reads which variable. */
     private static final Map<String, List<String>> CONTRACT = Map.of(
@@ -131,7 +141,10 @@ class ProductionShapeTest {
     private static Map<String, Map<String, Object>> composeDev;
     private static Map<String, Object> composeDevNetworks;
     private static Map<String, Map<String, Object>> composeTls;
+    /** The example overlay: the base plus the public example secrets, as one would try it out. */
     private static List<Map<String, Object>> kubernetes;
+
+    private static String kubernetesBase;
 
     @BeforeAll
     static void renderWithTheRealTools() {
@@ -146,8 +159,8 @@ class ProductionShapeTest {
         composeDev = services(composeDevModel);
         composeDevNetworks = map(composeDevModel.get("networks"));
         composeTls = services(dockerCompose("docker-compose.yml", "infra/compose/tls.yml"));
-        kubernetes =
-                yamlDocuments(run(List.of("kubectl", "kustomize", "infra/k8s")).stdout());
+        kubernetesBase = kustomize("infra/k8s/base");
+        kubernetes = yamlDocuments(kustomize("infra/k8s/overlays/example"));
     }
 
     // ---- docker-compose -------------------------------------------------------------------------------
@@ -284,13 +297,31 @@ class ProductionShapeTest {
     }
 
     @Test
-    void passwordsHaveNoDefaultInAnyComposeFile() {
-        Pattern password = Pattern.compile("\\$\\{([A-Z_]*PASSWORD)([^}]*)}");
+    void secretsHaveNoDefaultInAnyComposeFile() {
+        Pattern secret = Pattern.compile("\\$\\{([A-Z_]*(PASSWORD|SECRET|API_KEY|API_KEYS))([^}]*)}");
         for (String file : List.of("docker-compose.yml", "docker-compose.dev.yml", "infra/compose/tls.yml")) {
-            Matcher matcher = password.matcher(read(root.resolve(file)));
+            Matcher matcher = secret.matcher(read(root.resolve(file)));
             while (matcher.find()) {
-                assertThat(matcher.group(2)).as(file + ": " + matcher.group()).startsWith(":?");
+                assertThat(matcher.group(3)).as(file + ": " + matcher.group()).startsWith(":?");
             }
+        }
+        for (String name : ORDERHUB_IMAGES) {
+            environment(compose, name).forEach((variable, value) -> {
+                if (variable.matches("[A-Z_]*(PASSWORD|SECRET|API_KEY|API_KEYS)")) {
+                    assertThat(value)
+                            .as(name + " " + variable + " comes from .env, never from a compose file")
+                            .isEqualTo(envExample().get(variable));
+                }
+            });
+        }
+    }
+
+    @Test
+    void onlyTheDevelopmentOverridesLetServicesStartWithTheExampleSecrets() {
+        for (String name : SERVICES) {
+            assertThat(environment(compose, name)).as(name).doesNotContainKey(ALLOW_EXAMPLES);
+            assertThat(environment(composeTls, name)).as(name).doesNotContainKey(ALLOW_EXAMPLES);
+            assertThat(environment(composeDev, name)).as(name).containsEntry(ALLOW_EXAMPLES, "true");
         }
     }
 
@@ -470,7 +501,7 @@ class ProductionShapeTest {
                                         "CALLBACK_DB_URL",
                                         "CALLBACK_DB_USER",
                                         "CALLBACK_DB_PASSWORD",
-                                        "CALLBACK_SECRET")),
+                                        "WOOCOMMERCE_CALLBACK_SECRET")),
                 "edge", CONTRACT.get("edge"));
         required.forEach(
                 (name, variables) -> assertThat(podVariables(name)).as(name).containsAll(variables));
@@ -488,8 +519,46 @@ class ProductionShapeTest {
     }
 
     @Test
+    void theBaseDefinesNoSecretAndCarriesNoExampleValue() throws IOException {
+        List<Map<String, Object>> base = yamlDocuments(kubernetesBase);
+        assertThat(base).extracting(resource -> resource.get("kind")).doesNotContain("Secret");
+        assertThat(kubernetesBase)
+                .doesNotContain("EXAMPLE")
+                .doesNotContainIgnoringCase("example-")
+                .doesNotContain(ALLOW_EXAMPLES);
+        for (String line : lines(root.resolve("infra/k8s/overlays/example/secrets/api-keys.example.txt"))) {
+            String hash = line.replaceFirst("^[^:]+:sha256:([0-9a-f]{64}).*$", "$1");
+            assertThat(kubernetesBase).as("an example API key hash").doesNotContain(hash);
+        }
+        Set<String> referenced = new TreeSet<>();
+        for (Map<String, Object> deployment : base.stream()
+                .filter(resource -> "Deployment".equals(resource.get("kind")))
+                .toList()) {
+            for (Map<String, Object> container : containers(deployment)) {
+                maps(container.get("envFrom")).stream()
+                        .filter(source -> source.containsKey("secretRef"))
+                        .forEach(source -> referenced.add(String.valueOf(path(source, "secretRef", "name"))));
+            }
+            maps(podSpec(deployment).get("volumes")).stream()
+                    .filter(volume -> volume.containsKey("secret"))
+                    .map(volume -> String.valueOf(path(volume, "secret", "secretName")))
+                    .filter(secret -> !secret.equals("orderhub-tls"))
+                    .forEach(referenced::add);
+        }
+        assertThat(referenced).containsExactlyInAnyOrderElementsOf(SUPPLIED_SECRETS);
+    }
+
+    @Test
+    void theExampleOverlaySuppliesEverySecretAndAloneAllowsExampleValues() {
+        assertThat(names("Secret"))
+                .hasSameSizeAs(SUPPLIED_SECRETS)
+                .allSatisfy(name -> assertThat(SUPPLIED_SECRETS).anyMatch(name::startsWith));
+        assertThat(configMap("orderhub-config")).containsEntry(ALLOW_EXAMPLES, "true");
+    }
+
+    @Test
     void exampleSecretsAreMarkedAsExamples() throws IOException {
-        try (Stream<Path> files = Files.list(root.resolve("infra/k8s/secrets"))) {
+        try (Stream<Path> files = Files.list(root.resolve("infra/k8s/overlays/example/secrets"))) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .isNotEmpty()
                     .allMatch(file -> file.contains(".example."));
@@ -690,6 +759,14 @@ class ProductionShapeTest {
         return yamlDocuments(result.stdout()).get(0);
     }
 
+    private static String kustomize(String directory) {
+        Result result = run(List.of("kubectl", "kustomize", directory));
+        if (result.exitCode() != 0) {
+            fail("kubectl kustomize failed for %s:%n%s", directory, result.stderr());
+        }
+        return result.stdout();
+    }
+
     private static List<String> dockerComposeCommand(Path envFile, String... files) {
         List<String> command = new ArrayList<>(List.of("docker-compose", "--env-file", envFile.toString()));
         for (String file : files) {
@@ -807,6 +884,17 @@ class ProductionShapeTest {
                 .toList();
     }
 
+    private static Map<String, String> envExample() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines(root.resolve(".env.example"))) {
+            Matcher matcher = Pattern.compile("^([A-Z][A-Z0-9_]*)=(.*)$").matcher(line);
+            if (matcher.matches()) {
+                values.put(matcher.group(1), matcher.group(2));
+            }
+        }
+        return values;
+    }
+
     private static Set<String> envExampleVariables() {
         Pattern assignment = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=");
         Set<String> names = new TreeSet<>();
@@ -848,7 +936,7 @@ class ProductionShapeTest {
         return kinds(kind).stream()
                 .filter(doc -> name.equals(name(doc)))
                 .findFirst()
-                .orElseGet(() -> fail("no %s named %s in infra/k8s", kind, name));
+                .orElseGet(() -> fail("no %s named %s in infra/k8s/overlays/example", kind, name));
     }
 
     private static String name(Map<String, Object> resource) {

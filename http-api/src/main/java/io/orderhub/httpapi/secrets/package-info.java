@@ -1,0 +1,2 @@
+/** The start-up check that refuses example, placeholder and too short secrets outside the local run. */
+package io.orderhub.httpapi.secrets;
