@@ -1,6 +1,6 @@
 package io.orderhub.payments.creation;
 
-import com.fasterxml.uuid.Generators;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.OrderView;
 import io.orderhub.payments.payment.Caller;
@@ -43,7 +43,7 @@ class CreationSteps {
             return existing.get();
         }
         Payment payment = Payment.start(
-                Generators.timeBasedEpochGenerator().generate(),
+                Ids.next(),
                 order.id(),
                 order.source(),
                 request.provider(),
@@ -145,7 +145,7 @@ class CreationSteps {
             throw new InvalidRequest("amount", "is required: nothing is open on this order");
         }
         Payment payment = Payment.start(
-                Generators.timeBasedEpochGenerator().generate(),
+                Ids.next(),
                 order.id(),
                 order.source(),
                 request.provider(),
