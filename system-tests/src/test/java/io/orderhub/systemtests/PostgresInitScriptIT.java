@@ -74,23 +74,11 @@ class PostgresInitScriptIT {
 
     @Test
     void createsOneDatabaseOwnedByEachServiceLogin() throws SQLException {
-        try (Connection connection = connect("postgres", "postgres");
-                Statement statement = connection.createStatement();
-                var result = statement.executeQuery(
-                        "select d.datname, r.rolname from pg_database d join pg_roles r on r.oid = d.datdba"
-                                + " where d.datname in ('orders', 'payments', 'callbacks', 'schema_registry')"
-                                + " order by d.datname")) {
-            StringBuilder owners = new StringBuilder();
-            while (result.next()) {
-                owners.append(result.getString(1))
-                        .append('=')
-                        .append(result.getString(2))
-                        .append(' ');
-            }
-            assertThat(owners.toString().trim())
-                    .isEqualTo("callbacks=callback_dispatcher orders=order_service payments=payment_service"
-                            + " schema_registry=schema_registry");
-        }
+        assertThat(pairs("select d.datname, r.rolname from pg_database d join pg_roles r on r.oid = d.datdba"
+                        + " where d.datname in ('orders', 'payments', 'callbacks', 'schema_registry')"
+                        + " order by d.datname"))
+                .isEqualTo("callbacks=callback_dispatcher orders=order_service payments=payment_service"
+                        + " schema_registry=schema_registry");
         assertThat(scriptOutput).contains("database orders owned by order_service");
     }
 
@@ -101,13 +89,63 @@ class PostgresInitScriptIT {
                         "payments", "payment_service",
                         "callbacks", "callback_dispatcher")
                 .entrySet()) {
+            String schema = database.getKey();
             try (Connection connection = connect(database.getKey(), database.getValue());
                     Statement statement = connection.createStatement()) {
-                statement.execute("create schema if not exists " + database.getKey());
-                statement.execute("create table " + database.getKey() + ".probe (id int primary key)");
-                statement.execute("insert into " + database.getKey() + ".probe values (1)");
+                statement.execute("create schema if not exists " + schema);
+                statement.execute("create table " + schema + ".probe (id int primary key)");
+                statement.execute("insert into " + schema + ".probe values (1)");
+                try (var result = statement.executeQuery("select n.nspowner::regrole::text,"
+                        + " (select count(*) from " + schema + ".probe)"
+                        + " from pg_namespace n where n.nspname = '" + schema + "'")) {
+                    assertThat(result.next()).as(schema).isTrue();
+                    assertThat(result.getString(1)).as(schema).isEqualTo(database.getValue());
+                    assertThat(result.getInt(2)).as(schema).isEqualTo(1);
+                }
             }
         }
+    }
+
+    @Test
+    void createsEachServiceLoginWithoutAnyPowerBeyondItsDatabase() throws SQLException {
+        try (Connection connection = connect("postgres", "postgres");
+                Statement statement = connection.createStatement();
+                var result = statement.executeQuery("select rolname, rolcanlogin, rolsuper, rolcreatedb,"
+                        + " rolcreaterole, rolbypassrls from pg_roles"
+                        + " where rolname in ('order_service', 'payment_service', 'callback_dispatcher',"
+                        + " 'schema_registry') order by rolname")) {
+            StringBuilder roles = new StringBuilder();
+            while (result.next()) {
+                roles.append(result.getString(1));
+                for (int column = 2; column <= 6; column++) {
+                    roles.append(result.getBoolean(column) ? " +" : " -");
+                }
+                roles.append('\n');
+            }
+            // login, superuser, createdb, createrole, bypassrls
+            assertThat(roles.toString())
+                    .isEqualTo("callback_dispatcher + - - - -\n"
+                            + "order_service + - - - -\n"
+                            + "payment_service + - - - -\n"
+                            + "schema_registry + - - - -\n");
+        }
+    }
+
+    @Test
+    void grantsConnectOnEachDatabaseToItsOwnerOnlyAndNothingToPublic() throws SQLException {
+        assertThat(pairs("select d.datname, r.rolname from pg_database d cross join pg_roles r"
+                        + " where d.datname in ('orders', 'payments', 'callbacks', 'schema_registry')"
+                        + " and r.rolname in ('order_service', 'payment_service', 'callback_dispatcher',"
+                        + " 'schema_registry')"
+                        + " and has_database_privilege(r.oid, d.oid, 'CONNECT')"
+                        + " order by d.datname"))
+                .isEqualTo("callbacks=callback_dispatcher orders=order_service payments=payment_service"
+                        + " schema_registry=schema_registry");
+        assertThat(pairs("select d.datname, acl.privilege_type from pg_database d, aclexplode(d.datacl) acl"
+                        + " where d.datname in ('orders', 'payments', 'callbacks', 'schema_registry')"
+                        + " and acl.grantee = 0"))
+                .as("grants to PUBLIC")
+                .isEmpty();
     }
 
     @Test
@@ -135,6 +173,22 @@ class PostgresInitScriptIT {
             assertThat(result.next()).isTrue();
             // Set (a SCRAM verifier, never the text), and the "drop database" in it never ran (above).
             assertThat(result.getString(1)).startsWith("SCRAM-SHA-256$").doesNotContain("odd");
+        }
+    }
+
+    /** The query's two columns as {@code a=b c=d}, one pair a row, as the server's superuser sees them. */
+    private static String pairs(String sql) throws SQLException {
+        try (Connection connection = connect("postgres", "postgres");
+                Statement statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            StringBuilder pairs = new StringBuilder();
+            while (result.next()) {
+                pairs.append(result.getString(1))
+                        .append('=')
+                        .append(result.getString(2))
+                        .append(' ');
+            }
+            return pairs.toString().trim();
         }
     }
 

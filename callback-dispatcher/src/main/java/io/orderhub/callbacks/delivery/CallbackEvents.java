@@ -2,6 +2,7 @@ package io.orderhub.callbacks.delivery;
 
 import io.orderhub.events.CallbackEvent;
 import io.orderhub.events.CallbackEventType;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.outbox.Outbox;
 import io.orderhub.schemas.EventTopic;
 import java.time.Instant;

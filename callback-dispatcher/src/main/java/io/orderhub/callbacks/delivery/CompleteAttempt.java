@@ -4,6 +4,7 @@ import io.orderhub.callbacks.endpoint.DisableEndpoint;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.callbacks.sending.SendResult;
 import io.orderhub.events.CallbackEventType;
+import io.orderhub.messaging.id.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

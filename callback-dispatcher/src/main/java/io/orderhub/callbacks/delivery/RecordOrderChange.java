@@ -4,6 +4,7 @@ import io.orderhub.callbacks.endpoint.CallbackEndpoints;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.events.CallbackEventType;
 import io.orderhub.events.OrderEvent;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.schemas.EventTopic;
 import java.time.Clock;

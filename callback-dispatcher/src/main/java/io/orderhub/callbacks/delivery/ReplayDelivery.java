@@ -3,6 +3,7 @@ package io.orderhub.callbacks.delivery;
 import io.orderhub.callbacks.endpoint.CallbackEndpoints;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.callbacks.endpoint.EndpointStates;
+import io.orderhub.messaging.id.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

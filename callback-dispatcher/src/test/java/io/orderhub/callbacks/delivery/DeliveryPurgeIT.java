@@ -16,6 +16,7 @@ import io.orderhub.callbacks.OrderEventProducer;
 import io.orderhub.callbacks.OrderEvents;
 import io.orderhub.callbacks.sending.SendResult;
 import io.orderhub.events.OrderStatus;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
 import io.orderhub.testsupport.TestKafka;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.orderhub.orders.customer;
 
-import io.orderhub.orders.Ids;
+import io.orderhub.messaging.id.Ids;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.orderhub.orders.order;
 
-import io.orderhub.orders.Ids;
+import io.orderhub.messaging.id.Ids;
 import java.util.Objects;
 import java.util.UUID;
 

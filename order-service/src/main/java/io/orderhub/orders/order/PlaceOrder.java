@@ -1,8 +1,8 @@
 package io.orderhub.orders.order;
 
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
-import io.orderhub.orders.Ids;
 import io.orderhub.orders.customer.Customer;
 import io.orderhub.orders.customer.CustomerDetails;
 import io.orderhub.orders.customer.CustomerRepository;

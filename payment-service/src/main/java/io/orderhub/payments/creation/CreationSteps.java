@@ -1,6 +1,6 @@
 package io.orderhub.payments.creation;
 
-import com.fasterxml.uuid.Generators;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.OrderView;
 import io.orderhub.payments.order.Orders;
@@ -46,19 +46,11 @@ class CreationSteps {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Payment payment = Payment.start(
-                Generators.timeBasedEpochGenerator().generate(),
-                order.id(),
-                order.source(),
-                request.provider(),
-                amount,
-                PaymentStatus.PENDING,
-                false,
-                null,
-                request.sourcePaymentId(),
-                request.returnUrl(),
-                request.metadataJson(),
-                ledger.now());
+        Payment payment = Payment.start(Ids.next(), order.id(), order.source(), request.provider(), amount)
+                .sourcePaymentId(request.sourcePaymentId())
+                .returnUrl(request.returnUrl())
+                .metadataJson(request.metadataJson())
+                .at(ledger.now());
         if (!ledger.reserve(payment, requestKey)) {
             // Another request with the same source payment id got there first and is still in flight.
             throw new DuplicatePayment("A payment with this source_payment_id is being created; retry shortly");
@@ -180,19 +172,13 @@ class CreationSteps {
         if (!amount.isPositive()) {
             throw new InvalidRequest("amount", "is required: nothing is open on this order");
         }
-        Payment payment = Payment.start(
-                Generators.timeBasedEpochGenerator().generate(),
-                order.id(),
-                order.source(),
-                request.provider(),
-                amount,
-                target,
-                true,
-                request.providerReference(),
-                request.sourcePaymentId(),
-                request.returnUrl(),
-                request.metadataJson(),
-                ledger.now());
+        Payment payment = Payment.start(Ids.next(), order.id(), order.source(), request.provider(), amount)
+                .status(target)
+                .recorded(request.providerReference())
+                .sourcePaymentId(request.sourcePaymentId())
+                .returnUrl(request.returnUrl())
+                .metadataJson(request.metadataJson())
+                .at(ledger.now());
         if (!ledger.reserve(payment, null)) {
             throw new DuplicatePayment("Another payment already has this provider_reference or source_payment_id");
         }

@@ -89,44 +89,96 @@ public final class Payment {
         this.updatedAt = updatedAt;
     }
 
-    /** A new payment, not yet published (version 0): the ledger publishes it as {@code CREATED}. */
-    public static Payment start(
-            UUID id,
-            UUID orderId,
-            String source,
-            String provider,
-            Money amount,
-            PaymentStatus status,
-            boolean recorded,
-            String providerReference,
-            String sourcePaymentId,
-            String returnUrl,
-            String metadataJson,
-            Instant now) {
-        Money zero = Money.zero(amount.currency());
-        return new Payment(
-                id,
-                orderId,
-                source,
-                provider,
-                amount,
-                recorded,
-                sourcePaymentId,
-                returnUrl,
-                metadataJson,
-                now,
-                List.of(),
-                status,
-                0,
-                zero,
-                zero,
-                providerReference,
-                null,
-                false,
-                null,
-                null,
-                null,
-                now);
+    /**
+     * A new payment, not yet published (version 0): the ledger publishes it as {@code CREATED}. Pending and
+     * not recorded unless told otherwise; the rest is optional.
+     */
+    public static Start start(UUID id, UUID orderId, String source, String provider, Money amount) {
+        return new Start(id, orderId, source, provider, amount);
+    }
+
+    /** What a new payment starts with beyond its identity and amount; {@link #at} creates it. */
+    public static final class Start {
+
+        private final UUID id;
+        private final UUID orderId;
+        private final String source;
+        private final String provider;
+        private final Money amount;
+        private PaymentStatus status = PaymentStatus.PENDING;
+        private boolean recorded;
+        private String providerReference;
+        private String sourcePaymentId;
+        private String returnUrl;
+        private String metadataJson;
+
+        private Start(UUID id, UUID orderId, String source, String provider, Money amount) {
+            this.id = id;
+            this.orderId = orderId;
+            this.source = source;
+            this.provider = provider;
+            this.amount = amount;
+        }
+
+        public Start status(PaymentStatus value) {
+            status = value;
+            return this;
+        }
+
+        /** A payment the channel collected itself and only records here, under the provider's reference. */
+        public Start recorded(String reference) {
+            recorded = true;
+            providerReference = reference;
+            return this;
+        }
+
+        public Start providerReference(String value) {
+            providerReference = value;
+            return this;
+        }
+
+        public Start sourcePaymentId(String value) {
+            sourcePaymentId = value;
+            return this;
+        }
+
+        public Start returnUrl(String value) {
+            returnUrl = value;
+            return this;
+        }
+
+        public Start metadataJson(String value) {
+            metadataJson = value;
+            return this;
+        }
+
+        /** The payment, created now: nothing refunded, no next action, attention, dispute or cancellation yet. */
+        public Payment at(Instant now) {
+            Money zero = Money.zero(amount.currency());
+            return new Payment(
+                    id,
+                    orderId,
+                    source,
+                    provider,
+                    amount,
+                    recorded,
+                    sourcePaymentId,
+                    returnUrl,
+                    metadataJson,
+                    now,
+                    List.of(),
+                    status,
+                    0,
+                    zero,
+                    zero,
+                    providerReference,
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    now);
+        }
     }
 
     /**

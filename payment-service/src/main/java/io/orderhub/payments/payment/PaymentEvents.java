@@ -1,10 +1,10 @@
 package io.orderhub.payments.payment;
 
-import com.fasterxml.uuid.Generators;
 import io.orderhub.events.DisputeSnapshot;
 import io.orderhub.events.PaymentEvent;
 import io.orderhub.events.PaymentSnapshot;
 import io.orderhub.events.RefundSnapshot;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.Money;
 import io.orderhub.schemas.EventMoney;
 import java.time.Instant;
@@ -17,7 +17,7 @@ final class PaymentEvents {
 
     static PaymentEvent of(Payment payment, PaymentChange change, String actor) {
         return PaymentEvent.newBuilder()
-                .setEventId(Generators.timeBasedEpochGenerator().generate())
+                .setEventId(Ids.next())
                 .setType(change.type())
                 .setOccurredAt(micros(payment.updatedAt()))
                 .setPaymentId(payment.id())

@@ -1,7 +1,7 @@
 package io.orderhub.payments.payment;
 
-import com.fasterxml.uuid.Generators;
 import io.orderhub.events.PaymentEventType;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.outbox.Outbox;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.OrderView;
@@ -180,12 +180,7 @@ public class PaymentLedger {
                 Money left = payment.refundable();
                 if (left.isPositive()) {
                     payment.requestRefund(
-                            Generators.timeBasedEpochGenerator().generate(),
-                            left,
-                            "automatic refund: the order was cancelled",
-                            SYSTEM,
-                            true,
-                            now());
+                            Ids.next(), left, "automatic refund: the order was cancelled", SYSTEM, true, now());
                 }
             } else if (!settings.autoRefundCancelled()) {
                 payment.flag("refund it by hand or set AUTO_REFUND_CANCELLED");

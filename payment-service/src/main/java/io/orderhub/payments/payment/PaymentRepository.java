@@ -5,7 +5,7 @@ import static io.orderhub.payments.jooq.Tables.PAYMENT;
 import static io.orderhub.payments.jooq.Tables.PAYMENT_STATUS_HISTORY;
 import static io.orderhub.payments.jooq.Tables.REFUND;
 
-import com.fasterxml.uuid.Generators;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
 import io.orderhub.payments.jooq.tables.records.DisputeRecord;
@@ -161,9 +161,7 @@ public class PaymentRepository {
 
     void insertHistory(Payment payment, PaymentChange change, String actor) {
         db.insertInto(PAYMENT_STATUS_HISTORY)
-                .set(
-                        PAYMENT_STATUS_HISTORY.ID,
-                        Generators.timeBasedEpochGenerator().generate())
+                .set(PAYMENT_STATUS_HISTORY.ID, Ids.next())
                 .set(PAYMENT_STATUS_HISTORY.PAYMENT_ID, payment.id())
                 .set(PAYMENT_STATUS_HISTORY.VERSION, payment.version())
                 .set(PAYMENT_STATUS_HISTORY.EVENT_TYPE, change.type().name())

@@ -3,6 +3,7 @@ package io.orderhub.payments.providerevent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.PaymentEventType;
 import io.orderhub.events.ProviderEvent;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.money.Money;
 import io.orderhub.payments.payment.Dispute;
@@ -158,7 +159,7 @@ public class ApplyProviderEvent {
         } else {
             // A refund made outside the hub (Stripe dashboard): the hub learns it from Stripe.
             payment.addProviderRefund(
-                    com.fasterxml.uuid.Generators.timeBasedEpochGenerator().generate(),
+                    Ids.next(),
                     Money.ofMinorUnits(report.amountMinor(), payment.currency()),
                     status,
                     report.reference(),

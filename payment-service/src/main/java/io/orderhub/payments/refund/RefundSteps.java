@@ -1,7 +1,7 @@
 package io.orderhub.payments.refund;
 
-import com.fasterxml.uuid.Generators;
 import io.orderhub.events.PaymentEventType;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.Money;
 import io.orderhub.payments.payment.Caller;
 import io.orderhub.payments.payment.IdempotencyKeyReused;
@@ -65,7 +65,7 @@ class RefundSteps {
             throw new InvalidRequest("amount", Money.problemWith(request.amount(), payment.currency()));
         }
         Money amount = request.amount() == null ? payment.refundable() : Money.of(request.amount(), payment.currency());
-        UUID id = Generators.timeBasedEpochGenerator().generate();
+        UUID id = Ids.next();
         Refund refund;
         String reason;
         if (payment.recorded()) {

@@ -17,18 +17,9 @@ class PaymentTest {
 
     private static Payment aSucceededStripePayment(String amount) {
         Payment payment = Payment.start(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "woocommerce",
-                "stripe",
-                Money.of(amount, "EUR"),
-                PaymentStatus.PENDING,
-                false,
-                "pi_1",
-                null,
-                null,
-                null,
-                NOW);
+                        UUID.randomUUID(), UUID.randomUUID(), "woocommerce", "stripe", Money.of(amount, "EUR"))
+                .providerReference("pi_1")
+                .at(NOW);
         payment.moveTo(PaymentStatus.SUCCEEDED, null, NOW);
         return payment;
     }
@@ -102,19 +93,8 @@ class PaymentTest {
 
     @Test
     void refusesARefundOfAPaymentThatReceivedNoMoney() {
-        Payment payment = Payment.start(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "woocommerce",
-                "stripe",
-                eur("10.00"),
-                PaymentStatus.PENDING,
-                false,
-                null,
-                null,
-                null,
-                null,
-                NOW);
+        Payment payment = Payment.start(UUID.randomUUID(), UUID.randomUUID(), "woocommerce", "stripe", eur("10.00"))
+                .at(NOW);
 
         assertThatThrownBy(() -> payment.requestRefund(UUID.randomUUID(), eur("1.00"), null, "shop", false, NOW))
                 .isInstanceOf(RefundRejected.class)
@@ -144,5 +124,27 @@ class PaymentTest {
 
         assertThat(payment.refundedAmount()).isEqualTo(Money.zero(EUR));
         assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void startsPendingUnpublishedAndUnrecordedUnlessTold() {
+        Payment started = Payment.start(UUID.randomUUID(), UUID.randomUUID(), "pos", "stripe", eur("10.00"))
+                .sourcePaymentId("T-1")
+                .at(NOW);
+        Payment recorded = Payment.start(UUID.randomUUID(), UUID.randomUUID(), "pos", "cash", eur("10.00"))
+                .status(PaymentStatus.SUCCEEDED)
+                .recorded("till-7")
+                .at(NOW);
+
+        assertThat(started.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(started.published()).isFalse();
+        assertThat(started.recorded()).isFalse();
+        assertThat(started.providerReference()).isNull();
+        assertThat(started.sourcePaymentId()).isEqualTo("T-1");
+        assertThat(started.refundedAmount()).isEqualByComparingTo(eur("0"));
+        assertThat(started.createdAt()).isEqualTo(NOW).isEqualTo(started.updatedAt());
+        assertThat(recorded.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(recorded.recorded()).isTrue();
+        assertThat(recorded.providerReference()).isEqualTo("till-7");
     }
 }
