@@ -5,6 +5,7 @@ import io.orderhub.payments.order.OrderView;
 import io.orderhub.payments.order.Orders;
 import io.orderhub.payments.payment.Caller;
 import io.orderhub.payments.payment.InvalidRequest;
+import io.orderhub.payments.payment.OrderNotYetSeen;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentSettings;
 import io.orderhub.payments.payment.RequestKey;
