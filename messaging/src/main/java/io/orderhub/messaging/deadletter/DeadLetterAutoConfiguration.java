@@ -7,10 +7,8 @@ import io.orderhub.messaging.kafka.MessagingProperties;
 import io.orderhub.schemas.EventTopic;
 import io.orderhub.schemas.serde.AvroSerializer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -19,9 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
@@ -41,16 +37,6 @@ public class DeadLetterAutoConfiguration {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Dead letters and replays; a producer of its own, because replays send bytes as they were. */
-    @Bean(destroyMethod = "destroy")
-    KafkaTemplate<Object, Object> orderhubDeadLetterTemplate(KafkaProperties kafka, AvroSerializer serializer) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        DeadLetterSerializer bytes = new DeadLetterSerializer(serializer);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, bytes, bytes));
-    }
-
     /** Each contract topic's dead-letter topic, with as many partitions: a dead letter keeps its partition. */
     @Bean
     KafkaAdmin.NewTopics orderhubDeadLetterTopics(MessagingProperties properties) {
@@ -64,9 +50,7 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     CommonErrorHandler orderhubConsumerErrorHandler(
-            KafkaTemplate<Object, Object> orderhubDeadLetterTemplate,
-            ObjectProvider<MeterRegistry> meters,
-            MessagingProperties properties) {
+            DeadLetters deadLetters, ObjectProvider<MeterRegistry> meters, MessagingProperties properties) {
         // Retry logs and container errors name a record by topic, partition and offset, never its value.
         KafkaUtils.setConsumerRecordFormatter(
                 record -> record.topic() + "-" + record.partition() + "@" + record.offset());
@@ -77,7 +61,7 @@ public class DeadLetterAutoConfiguration {
         BackOff permanentBackOff =
                 new FixedBackOff(settings.permanentRetryInterval().toMillis(), settings.permanentRetries());
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                new DeadLetterPublisher(orderhubDeadLetterTemplate, meters.getIfAvailable(SimpleMeterRegistry::new)),
+                new DeadLetterPublisher(deadLetters.producer(), meters.getIfAvailable(SimpleMeterRegistry::new)),
                 transientBackOff);
         // Records that cannot be read or converted (Spring's not-retryable defaults) skip the retries: they
         // fail the same way every time. Every other failure is retried as its class says.
@@ -88,11 +72,11 @@ public class DeadLetterAutoConfiguration {
         return handler;
     }
 
+    /** Lists and replays dead letters, and owns the producer that sends them (bytes as they were). */
     @Bean
     DeadLetters orderhubDeadLetters(
-            KafkaListenerEndpointRegistry listeners,
-            KafkaProperties kafka,
-            KafkaTemplate<Object, Object> orderhubDeadLetterTemplate) {
-        return new DeadLetters(listeners, kafka.buildConsumerProperties(), orderhubDeadLetterTemplate, KAFKA_TIMEOUT);
+            KafkaListenerEndpointRegistry listeners, KafkaProperties kafka, AvroSerializer serializer) {
+        return new DeadLetters(
+                listeners, kafka.buildConsumerProperties(), kafka.buildProducerProperties(), serializer, KAFKA_TIMEOUT);
     }
 }

@@ -1,5 +1,6 @@
 package io.orderhub.messaging.deadletter;
 
+import io.orderhub.schemas.serde.AvroSerializer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -29,7 +31,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -41,7 +45,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * from. Every consumer group of that topic receives it again; the ones that had applied it recognise
  * the event id in their inbox.
  */
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
     /** Appended to a topic's name to name its dead-letter topic. */
     public static final String SUFFIX = ".DLT";
@@ -56,13 +60,20 @@ public class DeadLetters {
 
     private final KafkaListenerEndpointRegistry listeners;
     private final Map<String, Object> consumerConfig;
-    private final KafkaOperations<Object, Object> producer;
+    private final DefaultKafkaProducerFactory<Object, Object> producers;
+    private final KafkaTemplate<Object, Object> producer;
     private final Duration timeout;
 
+    /**
+     * @param consumerConfig the service's consumer settings, for reading dead-letter topics (without a group)
+     * @param producerConfig the service's producer settings, for dead letters and replays
+     * @param avro writes dead letters of events that were read (see {@link DeadLetterSerializer})
+     */
     public DeadLetters(
             KafkaListenerEndpointRegistry listeners,
             Map<String, Object> consumerConfig,
-            KafkaOperations<Object, Object> producer,
+            Map<String, Object> producerConfig,
+            AvroSerializer avro,
             Duration timeout) {
         this.listeners = listeners;
         this.consumerConfig = new HashMap<>(consumerConfig);
@@ -70,7 +81,12 @@ public class DeadLetters {
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        this.producer = producer;
+        Map<String, Object> producing = new HashMap<>(producerConfig);
+        producing.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        producing.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        DeadLetterSerializer bytes = new DeadLetterSerializer(avro);
+        this.producers = new DefaultKafkaProducerFactory<>(producing, bytes, bytes);
+        this.producer = new KafkaTemplate<>(producers);
         this.timeout = timeout;
     }
 
@@ -131,6 +147,16 @@ public class DeadLetters {
             }
         }
         return replayed;
+    }
+
+    /** Where dead letters are sent: the same producer as replays, not a bean, so no other template is ambiguous. */
+    KafkaOperations<Object, Object> producer() {
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        producers.destroy();
     }
 
     private void republish(DeadLetter letter, ConsumerRecord<byte[], byte[]> record) {
