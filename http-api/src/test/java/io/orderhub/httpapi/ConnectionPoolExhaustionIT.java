@@ -80,6 +80,14 @@ class ConnectionPoolExhaustionIT extends GuardRailsTestBase {
         String reference = "pool-" + UUID.randomUUID();
         String key = "key-" + UUID.randomUUID();
         String body = order("woocommerce", reference, "12.00");
+        // A first write of the same shape, so that the bound below is on the wait for a connection.
+        assertThat(client(SHOP_KEY)
+                        .post(
+                                "/api/v1/orders",
+                                order("woocommerce", "warm-" + UUID.randomUUID(), "1.00"),
+                                idempotencyKey("key-" + UUID.randomUUID()))
+                        .statusCode())
+                .isEqualTo(201);
         WidgetController.audited.set(true);
 
         long started = System.nanoTime();
