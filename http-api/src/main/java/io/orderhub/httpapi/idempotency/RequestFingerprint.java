@@ -45,7 +45,8 @@ final class RequestFingerprint {
             StringBuilder out = new StringBuilder(body.length);
             write(JSON.readTree(body), out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (JacksonException e) {
+        } catch (JacksonException | NumberFormatException e) {
+            // Also a number beyond what BigDecimal holds (1E+2147483648): hashed as it is, like any non-JSON.
             return body;
         }
     }
@@ -73,8 +74,9 @@ final class RequestFingerprint {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            BigDecimal number = node.decimalValue();
-            out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
+            // Digits and exponent, never the plain expansion: 1e999999999 would be a billion characters.
+            BigDecimal number = node.decimalValue().stripTrailingZeros();
+            out.append(number.signum() == 0 ? "0" : number.unscaledValue() + "e" + -number.scale());
         } else {
             out.append(JSON.writeValueAsString(node));
         }
