@@ -26,8 +26,6 @@ import java.util.Map;
  */
 public final class Platform implements AutoCloseable {
 
-    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
-
     private final int httpPort;
     private final Map<Service, JavaProcess> processes;
 
@@ -108,6 +106,7 @@ public final class Platform implements AutoCloseable {
         private Path logDirectory;
         private int httpPort = 8080;
         private boolean reapOnExit = true;
+        private Duration healthTimeout = Duration.ofMinutes(3);
 
         private Builder(Path root) {
             this.root = root;
@@ -156,6 +155,12 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /** How long each service may take to answer its health (default 3 minutes). */
+        public Builder healthTimeout(Duration timeout) {
+            this.healthTimeout = timeout;
+            return this;
+        }
+
         /** Starts all services at once and returns when every one answers its health with 200. */
         public Platform start() {
             Map<Service, JavaProcess> started = new EnumMap<>(Service.class);
@@ -165,7 +170,7 @@ public final class Platform implements AutoCloseable {
                 }
                 Platform platform = new Platform(httpPort, started);
                 for (Service service : services) {
-                    awaitHealthy(service, started.get(service), platform.url(service));
+                    awaitHealthy(service, started.get(service), platform.url(service), healthTimeout);
                 }
                 return platform;
             } catch (RuntimeException e) {
@@ -208,7 +213,7 @@ public final class Platform implements AutoCloseable {
                     .start();
         }
 
-        private static void awaitHealthy(Service service, JavaProcess process, URI url) {
+        private static void awaitHealthy(Service service, JavaProcess process, URI url, Duration timeout) {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
@@ -216,7 +221,7 @@ public final class Platform implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5))
                     .GET()
                     .build();
-            Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
+            Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(
@@ -237,7 +242,7 @@ public final class Platform implements AutoCloseable {
                 pause();
             }
             throw new IllegalStateException(
-                    service.serviceName() + " not healthy after " + HEALTH_TIMEOUT + ":\n" + tail(process.logFile()));
+                    service.serviceName() + " not healthy after " + timeout + ":\n" + tail(process.logFile()));
         }
 
         /** Health polling between attempts at start-up; not a test. */

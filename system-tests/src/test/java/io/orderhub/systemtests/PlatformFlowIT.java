@@ -7,7 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.orderhub.systemtests.FullPlatform.B2B_CALLBACK_SECRET;
+import static io.orderhub.systemtests.FullPlatform.B2B_KEY;
+import static io.orderhub.systemtests.FullPlatform.BTCPAY_STORE;
+import static io.orderhub.systemtests.FullPlatform.BTCPAY_WEBHOOK_SECRET;
+import static io.orderhub.systemtests.FullPlatform.POS_CALLBACK_SECRET;
+import static io.orderhub.systemtests.FullPlatform.POS_KEY;
+import static io.orderhub.systemtests.FullPlatform.SHOP_CALLBACK_SECRET;
+import static io.orderhub.systemtests.FullPlatform.SHOP_KEY;
+import static io.orderhub.systemtests.FullPlatform.STRIPE_WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,13 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.testsupport.ApiClient;
-import io.orderhub.testsupport.TestDatabase;
-import io.orderhub.testsupport.TestKafka;
-import io.orderhub.testsupport.TestPostgres;
 import io.orderhub.testsupport.WooCommercePlugin;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,94 +55,29 @@ import org.junit.jupiter.api.Test;
 class PlatformFlowIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SHOP_KEY = "wc-e2e-key-0001";
-    private static final String POS_KEY = "pos-e2e-key-0001";
-    private static final String B2B_KEY = "b2b-e2e-key-0001";
-    private static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_stripe_secret";
-    private static final String BTCPAY_WEBHOOK_SECRET = "e2e-btcpay-webhook-secret";
-    private static final String BTCPAY_STORE = "store-e2e";
-    /** The plugin's secret: the old hub's plain string. */
-    private static final String SHOP_CALLBACK_SECRET = "shop-callback-secret";
-    /** A Standard Webhooks secret (whsec_ + base64 key) for the POS receiver. */
-    private static final String POS_CALLBACK_SECRET = "whsec_"
-            + Base64.getEncoder().encodeToString("pos-terminal-callback-key-32byte".getBytes(StandardCharsets.UTF_8));
 
-    private static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
-
-    /** One key per scope, each holding that scope alone, for the authorization matrix. */
-    private static final Map<String, String> SCOPE_KEYS = scopeKeys();
-
-    private static final WireMockServer STRIPE = started();
-    private static final WireMockServer BTCPAY = started();
-    private static final WireMockServer RECEIVERS = started();
-    private static final Path LOGS = Path.of("target", "service-logs", "platform-flow");
-
+    private static FullPlatform running;
     private static Platform platform;
+    private static WireMockServer stripe;
+    private static WireMockServer btcpay;
+    private static WireMockServer receivers;
+    private static Path logs;
 
     @BeforeAll
     static void startThePlatform() {
-        RECEIVERS.stubFor(post(urlPathEqualTo("/wp-json/order-hub/v1/callback"))
-                .willReturn(aResponse().withStatus(200)));
-        RECEIVERS.stubFor(
-                post(urlPathEqualTo("/pos/callbacks")).willReturn(aResponse().withStatus(204)));
-        RECEIVERS.stubFor(
-                post(urlPathEqualTo("/b2b/order-hub")).willReturn(aResponse().withStatus(200)));
-        BTCPAY.stubFor(get(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
-
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        environment.put("SCHEMA_REGISTRY_URL", "mock://");
-        environment.put(
-                "API_KEYS",
-                "woocommerce:" + SHOP_KEY + ";name=shop,pos:" + POS_KEY + ",b2b:" + B2B_KEY + ","
-                        + String.join(
-                                ",",
-                                SCOPE_KEYS.entrySet().stream()
-                                        .map(scoped -> "b2b:" + scoped.getValue() + ";name=only-"
-                                                + scoped.getKey().replace(':', '-') + ";scopes=" + scoped.getKey())
-                                        .toList()));
-        environment.put("RATE_LIMIT", "100000/1m");
-        environment.put("STRIPE_API_KEY", "sk_test_e2e");
-        environment.put("STRIPE_API_BASE", STRIPE.baseUrl());
-        environment.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
-        environment.put("BTCPAY_URL", BTCPAY.baseUrl());
-        environment.put("BTCPAY_API_KEY", "btcpay-e2e-api-key");
-        environment.put("BTCPAY_STORE_ID", BTCPAY_STORE);
-        environment.put("BTCPAY_WEBHOOK_SECRET", BTCPAY_WEBHOOK_SECRET);
-        environment.put("WOOCOMMERCE_CALLBACK_URL", RECEIVERS.baseUrl() + "/wp-json/order-hub/v1/callback");
-        environment.put("WOOCOMMERCE_CALLBACK_SECRET", SHOP_CALLBACK_SECRET);
-        environment.put("POS_CALLBACK_URL", RECEIVERS.baseUrl() + "/pos/callbacks");
-        environment.put("POS_CALLBACK_SECRET", POS_CALLBACK_SECRET);
-        environment.put("B2B_CALLBACK_URL", RECEIVERS.baseUrl() + "/b2b/order-hub");
-        environment.put("B2B_CALLBACK_SECRET", B2B_CALLBACK_SECRET);
-        environment.put("CALLBACK_REQUIRE_HTTPS", "false");
-        environment.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
-        // As in production (docker-compose, k8s): one ECS JSON object per log line.
-        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-
-        Platform.Builder builder = Platform.builder(Path.of(System.getProperty("orderhub.root")))
-                .httpPort(Platform.freePortBlock())
-                .logDirectory(LOGS)
-                .environment(environment)
-                .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        for (Service service : Service.values()) {
-            if (service.ownsDatabase()) {
-                TestDatabase database = TestPostgres.newDatabase();
-                builder.database(service, new Database(database.jdbcUrl(), database.username(), database.password()));
-            }
-        }
-        platform = builder.start();
+        running = FullPlatform.start("platform-flow");
+        platform = running.platform();
+        stripe = running.stripe();
+        btcpay = running.btcpay();
+        receivers = running.receivers();
+        logs = running.logs();
     }
 
     @AfterAll
     static void stop() {
-        if (platform != null) {
-            platform.close();
+        if (running != null) {
+            running.close();
         }
-        Stream.of(STRIPE, BTCPAY, RECEIVERS).forEach(WireMockServer::stop);
     }
 
     @Test
@@ -157,7 +95,7 @@ class PlatformFlowIT {
 
         // 2. It asks for a Stripe payment: Stripe creates a PaymentIntent.
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
                 .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
@@ -169,7 +107,7 @@ class PlatformFlowIT {
         JsonNode paymentData = JSON.readTree(payment.body()).path("data");
         String paymentId = paymentData.path("id").asText();
         assertThat(paymentData.path("next_action").path("type").asText()).isEqualTo("stripe_client_secret");
-        STRIPE.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("amount=4749"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("currency=eur")));
 
@@ -257,7 +195,7 @@ class PlatformFlowIT {
 
         // Nothing secret reaches the logs: not the webhook secret, not the API key, not the raw webhook body.
         for (Service service : Service.values()) {
-            assertThat(Files.readString(LOGS.resolve(service.serviceName() + ".log")))
+            assertThat(Files.readString(logs.resolve(service.serviceName() + ".log")))
                     .as(service.serviceName())
                     .doesNotContain(STRIPE_WEBHOOK_SECRET)
                     .doesNotContain(SHOP_KEY)
@@ -278,7 +216,7 @@ class PlatformFlowIT {
         String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
 
         String invoice = "inv" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        BTCPAY.stubFor(post(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices"))
+        btcpay.stubFor(post(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices"))
                 .withHeader("Authorization", equalTo("token btcpay-e2e-api-key"))
                 .withRequestBody(matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId)))
                 .willReturn(aResponse()
@@ -291,7 +229,7 @@ class PlatformFlowIT {
         String paymentId = paymentData.path("id").asText();
         assertThat(paymentData.path("next_action").path("url").asText()).isEqualTo("https://btcpay.test/i/" + invoice);
 
-        BTCPAY.stubFor(get(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices/" + invoice))
+        btcpay.stubFor(get(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices/" + invoice))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody(invoice(invoice, "Settled", orderId))));
@@ -421,7 +359,7 @@ class PlatformFlowIT {
     private static void assertAuthorizationMatrix(String method, String path) {
         String needed = scopeTheContractRequires(method, path);
         String encoded = path.replaceFirst("/api/v1/(.)", "/api/v1/%" + Integer.toHexString(path.charAt(8)));
-        for (Map.Entry<String, String> key : SCOPE_KEYS.entrySet()) {
+        for (Map.Entry<String, String> key : FullPlatform.SCOPE_KEYS.entrySet()) {
             ApiClient client = ApiClient.of(platform.origin(), key.getValue());
             for (String spelling : List.of(path, encoded)) {
                 HttpResponse<String> answer = send(client, method, spelling);
@@ -474,16 +412,6 @@ class PlatformFlowIT {
         return client.send(method, path, body, Map.of("Content-Type", "application/json"));
     }
 
-    private static Map<String, String> scopeKeys() {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String resource : List.of("orders", "payments", "callbacks")) {
-            for (String access : List.of("read", "write")) {
-                keys.put(resource + ":" + access, "matrix-" + resource + "-" + access + "-key-0001");
-            }
-        }
-        return keys;
-    }
-
     private static <T> Iterable<T> iterable(Iterator<T> iterator) {
         return () -> iterator;
     }
@@ -500,7 +428,7 @@ class PlatformFlowIT {
     private static LoggedRequest awaitCallback(String path, String orderId, String status) {
         return await().atMost(Duration.ofSeconds(90))
                 .until(
-                        () -> RECEIVERS.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
+                        () -> receivers.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
                                 .filter(request -> {
                                     JsonNode body = readTree(request.getBody());
                                     return orderId.equals(body.path("order_id").asText())
@@ -522,7 +450,7 @@ class PlatformFlowIT {
 
     /** The service's ECS log entries of one trace; every line of the trace must be one JSON object. */
     private static List<JsonNode> logEntries(Service service, String traceId) throws Exception {
-        Path log = LOGS.resolve(service.serviceName() + ".log");
+        Path log = logs.resolve(service.serviceName() + ".log");
         List<JsonNode> entries = new ArrayList<>();
         try (Stream<String> lines = Files.lines(log)) {
             for (String line : lines.filter(line -> line.contains(traceId)).toList()) {
@@ -592,11 +520,5 @@ class PlatformFlowIT {
         } catch (java.io.IOException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        return server;
     }
 }

@@ -643,7 +643,8 @@ class ProductionShapeTest {
             }
             Set<String> listened = listenedTopics(service);
             // A consumer dead-letters what it cannot apply to <topic>.DLT and lists those again.
-            Set<String> deadLetters = listened.stream().map(topic -> topic + ".DLT").collect(Collectors.toSet());
+            Set<String> deadLetters =
+                    listened.stream().map(topic -> topic + ".DLT").collect(Collectors.toSet());
             Set<String> written = new TreeSet<>(deadLetters);
             producers.forEach((topic, producer) -> {
                 if (producer.equals(service)) {

@@ -49,7 +49,8 @@ final class RequestFingerprint {
             StringBuilder out = new StringBuilder(body.length);
             write(JSON.readTree(body), out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (JacksonException e) {
+        } catch (JacksonException | NumberFormatException e) {
+            // Also a number beyond what BigDecimal holds (1E+2147483648): hashed as it is, like any non-JSON.
             return body;
         }
     }

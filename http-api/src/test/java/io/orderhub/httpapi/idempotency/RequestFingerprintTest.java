@@ -38,6 +38,14 @@ class RequestFingerprintTest {
     }
 
     @Test
+    void fingerprintsHugeExponentsWithoutExpandingThem() {
+        assertThat(fingerprint("{\"reason\": 1e-999999999, \"id\": 1e999999999}"))
+                .isEqualTo(fingerprint("{\"id\": 10e999999998, \"reason\": 0.1e-999999998}"))
+                .isNotEqualTo(fingerprint("{\"reason\": 1e-999999998, \"id\": 1e999999999}"));
+        assertThat(fingerprint("{\"amount\": 1E+2147483648}")).isNotEqualTo(fingerprint("{\"amount\": 1E+2147483647}"));
+    }
+
+    @Test
     void dependsOnMethodAndPath() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         assertThat(RequestFingerprint.of("POST", "/api/v1/orders", body))

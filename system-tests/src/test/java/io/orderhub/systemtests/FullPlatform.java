@@ -1,0 +1,177 @@
+package io.orderhub.systemtests;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.orderhub.local.Database;
+import io.orderhub.local.Platform;
+import io.orderhub.local.Service;
+import io.orderhub.testsupport.TestDatabase;
+import io.orderhub.testsupport.TestKafka;
+import io.orderhub.testsupport.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform as bin/orderhub-local runs it — four services and the edge as separate processes on
+ * one real Kafka broker and PostgreSQL — with Stripe, BTCPay and the channels' callback receivers as real
+ * HTTP servers, and the keys and secrets the tests play the channels and providers with.
+ */
+final class FullPlatform implements AutoCloseable {
+
+    static final String SHOP_KEY = "wc-e2e-key-0001";
+    static final String POS_KEY = "pos-e2e-key-0001";
+    static final String B2B_KEY = "b2b-e2e-key-0001";
+    static final String ADMIN_KEY = "admin-e2e-key-0001";
+    static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_stripe_secret";
+    static final String BTCPAY_WEBHOOK_SECRET = "e2e-btcpay-webhook-secret";
+    static final String BTCPAY_STORE = "store-e2e";
+    /** The plugin's secret: the old hub's plain string. */
+    static final String SHOP_CALLBACK_SECRET = "shop-callback-secret";
+    /** A Standard Webhooks secret (whsec_ + base64 key) for the POS receiver. */
+    static final String POS_CALLBACK_SECRET = "whsec_"
+            + Base64.getEncoder().encodeToString("pos-terminal-callback-key-32byte".getBytes(StandardCharsets.UTF_8));
+
+    static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
+
+    /** One key per scope, each holding that scope alone (PlatformFlowIT's authorization matrix). */
+    static final Map<String, String> SCOPE_KEYS = scopeKeys();
+
+    private final WireMockServer stripe;
+    private final WireMockServer btcpay;
+    private final WireMockServer receivers;
+    private final Path logs;
+    private Platform platform;
+
+    private FullPlatform(Path logs) {
+        this.stripe = started();
+        this.btcpay = started();
+        this.receivers = started();
+        this.logs = logs;
+    }
+
+    /** Starts the simulators and the platform; the services log to target/service-logs/{@code name}. */
+    static FullPlatform start(String name) {
+        FullPlatform running = new FullPlatform(Path.of("target", "service-logs", name));
+        try {
+            running.platform = running.startPlatform();
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        return running;
+    }
+
+    private Platform startPlatform() {
+        receivers.stubFor(post(urlPathEqualTo("/wp-json/order-hub/v1/callback"))
+                .willReturn(aResponse().withStatus(200)));
+        receivers.stubFor(
+                post(urlPathEqualTo("/pos/callbacks")).willReturn(aResponse().withStatus(204)));
+        receivers.stubFor(
+                post(urlPathEqualTo("/b2b/order-hub")).willReturn(aResponse().withStatus(200)));
+        btcpay.stubFor(get(urlPathEqualTo("/api/v1/stores/" + BTCPAY_STORE + "/invoices"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        environment.put("SCHEMA_REGISTRY_URL", "mock://");
+        environment.put(
+                "API_KEYS",
+                "woocommerce:" + SHOP_KEY + ";name=shop,pos:" + POS_KEY + ",b2b:" + B2B_KEY + ",admin:" + ADMIN_KEY
+                        + SCOPE_KEYS.entrySet().stream()
+                                .map(scoped -> ",b2b:" + scoped.getValue() + ";name=only-"
+                                        + scoped.getKey().replace(':', '-') + ";scopes=" + scoped.getKey())
+                                .collect(Collectors.joining()));
+        environment.put("RATE_LIMIT", "100000/1m");
+        environment.put("STRIPE_API_KEY", "sk_test_e2e");
+        environment.put("STRIPE_API_BASE", stripe.baseUrl());
+        environment.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        environment.put("BTCPAY_URL", btcpay.baseUrl());
+        environment.put("BTCPAY_API_KEY", "btcpay-e2e-api-key");
+        environment.put("BTCPAY_STORE_ID", BTCPAY_STORE);
+        environment.put("BTCPAY_WEBHOOK_SECRET", BTCPAY_WEBHOOK_SECRET);
+        environment.put("WOOCOMMERCE_CALLBACK_URL", receivers.baseUrl() + "/wp-json/order-hub/v1/callback");
+        environment.put("WOOCOMMERCE_CALLBACK_SECRET", SHOP_CALLBACK_SECRET);
+        environment.put("POS_CALLBACK_URL", receivers.baseUrl() + "/pos/callbacks");
+        environment.put("POS_CALLBACK_SECRET", POS_CALLBACK_SECRET);
+        environment.put("B2B_CALLBACK_URL", receivers.baseUrl() + "/b2b/order-hub");
+        environment.put("B2B_CALLBACK_SECRET", B2B_CALLBACK_SECRET);
+        environment.put("CALLBACK_REQUIRE_HTTPS", "false");
+        environment.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+        // As in production (docker-compose, k8s): one ECS JSON object per log line.
+        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+
+        Platform.Builder builder = Platform.builder(Path.of(System.getProperty("orderhub.root")))
+                .httpPort(Platform.freePortBlock())
+                .logDirectory(logs)
+                .environment(environment)
+                .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                // Five JVMs starting at once on two cores shared with other builds take their time.
+                .healthTimeout(Duration.ofMinutes(6));
+        for (Service service : Service.values()) {
+            if (service.ownsDatabase()) {
+                TestDatabase database = TestPostgres.newDatabase();
+                builder.database(service, new Database(database.jdbcUrl(), database.username(), database.password()));
+            }
+        }
+        return builder.start();
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    WireMockServer stripe() {
+        return stripe;
+    }
+
+    WireMockServer btcpay() {
+        return btcpay;
+    }
+
+    WireMockServer receivers() {
+        return receivers;
+    }
+
+    /** The directory of the services' log files ({@code <service>.log}). */
+    Path logs() {
+        return logs;
+    }
+
+    @Override
+    public void close() {
+        if (platform != null) {
+            platform.close();
+        }
+        Stream.of(stripe, btcpay, receivers).forEach(WireMockServer::stop);
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    private static Map<String, String> scopeKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String resource : List.of("orders", "payments", "callbacks")) {
+            for (String access : List.of("read", "write")) {
+                keys.put(resource + ":" + access, "matrix-" + resource + "-" + access + "-key-0001");
+            }
+        }
+        return keys;
+    }
+}
