@@ -2,6 +2,10 @@ package io.orderhub.httpapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +41,23 @@ class ProblemResponsesIT extends GuardRailsTestBase {
                 .send("POST", "/api/v1/orders", new byte[1024 * 1024 + 1], Map.of("Content-Type", "application/json"));
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("payload-too-large");
+    }
+
+    @Test
+    void answers413ForAChunkedBodyOverOneMebibyteThatTheIdempotencyKeyFilterReads() throws Exception {
+        byte[] body = new byte[1024 * 1024 + 1];
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
+                .header("Authorization", "Bearer " + SHOP_KEY)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "chunked-" + UUID.randomUUID())
+                // No length known in advance: sent chunked, so only reading finds it too large.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
         assertThat(response.body()).contains("payload-too-large");
     }
 
