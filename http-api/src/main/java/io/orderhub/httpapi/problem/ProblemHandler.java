@@ -1,10 +1,12 @@
 package io.orderhub.httpapi.problem;
 
+import io.orderhub.httpapi.request.RequestFirewallFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -42,6 +45,17 @@ public class ProblemHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
         return Problem.response(e, request);
+    }
+
+    /** A query parameter the request firewall or Tomcat refuses when a handler's arguments read it. */
+    @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+    ResponseEntity<Map<String, Object>> parameterRefused(RuntimeException e, HttpServletRequest request) {
+        return respond(
+                ProblemType.MALFORMED_REQUEST,
+                RequestFirewallFilter.UNREADABLE_PARAMETER,
+                request,
+                List.of(),
+                Map.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

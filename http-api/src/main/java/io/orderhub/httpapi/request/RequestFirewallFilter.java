@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,9 +17,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * differently from the guard rails: path parameters ({@code ;x=1}), percent-encoded {@code /}, {@code \},
  * {@code .} and {@code %}, {@code //}, dot segments, NUL and other non-printable characters. Spring
  * Security's {@link StrictHttpFirewall} with its defaults decides, as in any Spring Security application;
- * it runs first, so every later filter and handler sees only paths that have one reading.
+ * it runs first, so every later filter and handler sees only paths that have one reading. Parameters are
+ * checked when first read, so a refusal then is answered here too.
  */
 public class RequestFirewallFilter extends OncePerRequestFilter {
+
+    /** The answer to a query parameter the firewall or Tomcat refuses, wherever it is first read. */
+    public static final String UNREADABLE_PARAMETER =
+            "A query parameter is not allowed: control characters in its name or value, or no name";
 
     private final StrictHttpFirewall firewall = new StrictHttpFirewall();
     private final ProblemWriter problems;
@@ -42,6 +48,17 @@ public class RequestFirewallFilter extends OncePerRequestFilter {
                             + " empty or dot segments");
             return;
         }
-        chain.doFilter(checked, response);
+        try {
+            chain.doFilter(checked, response);
+        } catch (RequestRejectedException | InvalidParameterException e) {
+            // A parameter is checked when it is first read, here by a later filter (Spring MVC's own
+            // reads are answered by ProblemHandler): a control character in a name or value, or a
+            // parameter without a name (?=x).
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            problems.write(request, response, ProblemType.MALFORMED_REQUEST, UNREADABLE_PARAMETER);
+        }
     }
 }

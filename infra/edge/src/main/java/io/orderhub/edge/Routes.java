@@ -5,7 +5,10 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
+import io.orderhub.httpapi.ProblemsAutoConfiguration;
+import io.orderhub.httpapi.problem.ProblemWriter;
 import java.net.URI;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -36,6 +39,15 @@ class Routes {
     @Bean
     RouterFunction<ServerResponse> callbackRoutes(EdgeProperties services) {
         return to("callbacks", services.callbackDispatcher(), "/api/v1/callbacks", "/api/v1/callbacks/**");
+    }
+
+    /** After the path firewall, before any route: a Content-Type the edge could not forward is a 415. */
+    @Bean
+    FilterRegistrationBean<ForwardableContentType> forwardableContentType(ProblemWriter problems) {
+        FilterRegistrationBean<ForwardableContentType> registration =
+                new FilterRegistrationBean<>(new ForwardableContentType(problems));
+        registration.setOrder(ProblemsAutoConfiguration.FIREWALL_ORDER + 1);
+        return registration;
     }
 
     private static RouterFunction<ServerResponse> to(String id, URI service, String... paths) {

@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,37 @@ class EdgeRoutingTest {
                     .doesNotContain("<html");
         }
         SERVICES.values().forEach(service -> service.verify(0, anyRequestedFor(urlMatching("/api/v1/orders.*"))));
+    }
+
+    @Test
+    void answersAContentTypeItCannotForwardWith415() throws Exception {
+        for (String contentType : List.of("*/*", "application/*", "not a media type")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(edge("/api/v1/orders"))
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode())
+                    .as(contentType + ": " + response.body())
+                    .isEqualTo(415);
+            assertThat(response.body()).as(contentType).contains("unsupported-media-type");
+        }
+    }
+
+    @Test
+    void answersItsRefusalOfAQueryParameterAsAProblem() throws Exception {
+        for (String query : List.of("a%00b=1", "%0D%0AX-Injected%3A%201=1", "=-0")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(edge("/api/v1/orders?" + query))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(query).contains("malformed-request");
+        }
     }
 
     @Test
