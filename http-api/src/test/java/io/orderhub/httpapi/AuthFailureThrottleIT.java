@@ -3,6 +3,7 @@ package io.orderhub.httpapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -31,5 +32,31 @@ class AuthFailureThrottleIT extends GuardRailsTestBase {
         assertThat(missing.headers().firstValue("Retry-After")).isPresent();
         assertThat(valid.statusCode()).isEqualTo(404);
         assertThat(client(null).get("/api/v1/health").statusCode()).isNotEqualTo(429);
+    }
+
+    /**
+     * Behind the edge every request comes from the edge's address; the client's travels in X-Forwarded-For,
+     * which a service takes from a trusted (internal) hop only — here the test's loopback connection.
+     */
+    @Test
+    void countsFailuresPerClientAddressForwardedByATrustedProxy() {
+        String path = "/api/v1/orders/" + UUID.randomUUID();
+        Map<String, String> flooding = Map.of("X-Forwarded-For", "203.0.113.7");
+        Map<String, String> another = Map.of("X-Forwarded-For", "198.51.100.9");
+        for (int i = 0; i < 3; i++) {
+            assertThat(client("guessed-key-100" + i)
+                            .send("GET", path, new byte[0], flooding)
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+
+        assertThat(client("guessed-key-1003")
+                        .send("GET", path, new byte[0], flooding)
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(client("guessed-key-1004")
+                        .send("GET", path, new byte[0], another)
+                        .statusCode())
+                .isEqualTo(401);
     }
 }

@@ -302,6 +302,26 @@ class PlatformFlowIT {
                 .isEqualByComparingTo(order.path("grand_total").decimalValue());
     }
 
+    /**
+     * Failed authentication is throttled per client through the edge: the edge forwards the client's address
+     * (every test client is 127.0.0.1, so each one names itself in X-Forwarded-For, as an ingress would).
+     */
+    @Test
+    void throttlesFailedAuthenticationPerClientThroughTheEdge() {
+        ApiClient guessing = ApiClient.of(platform.origin(), "guessed-key-0000000000000");
+        String path = "/api/v1/orders/" + UUID.randomUUID();
+        Map<String, String> flooding = Map.of("X-Forwarded-For", "203.0.113.50");
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            answers.add(guessing.send("GET", path, new byte[0], flooding).statusCode());
+        }
+
+        assertThat(answers).startsWith(401).contains(429).doesNotContain(200, 500);
+        assertThat(guessing.send("GET", path, new byte[0], Map.of("X-Forwarded-For", "198.51.100.60"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
     @Test
     void exposesTheOperationalMetricsOnEveryService() {
         Map<Service, List<String>> expected = Map.of(
