@@ -40,17 +40,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + limit + " bytes");
             return;
         }
-        try {
-            chain.doFilter(new LimitedRequest(request, limit), response);
-        } catch (PayloadTooLargeException e) {
-            // Read past the limit by a later filter (the Idempotency-Key's body cache), outside Spring MVC
-            // and so outside its exception handling; a handler's own read is answered there.
-            if (response.isCommitted()) {
-                throw e;
-            }
-            response.resetBuffer();
-            problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
-        }
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code .} and {@code %}, {@code //}, dot segments, NUL and other non-printable characters. Spring
  * Security's {@link StrictHttpFirewall} with its defaults decides, as in any Spring Security application;
  * it runs first, so every later filter and handler sees only paths that have one reading. Parameters are
- * checked when first read, so a refusal then is answered here too.
+ * checked when first read: a refusal then is answered by {@code ProblemHandler} in a handler and by
+ * {@code ProblemErrorController} when a later filter reads them.
  */
 public class RequestFirewallFilter extends OncePerRequestFilter {
 
@@ -48,17 +48,6 @@ public class RequestFirewallFilter extends OncePerRequestFilter {
                             + " empty or dot segments");
             return;
         }
-        try {
-            chain.doFilter(checked, response);
-        } catch (RequestRejectedException | InvalidParameterException e) {
-            // A parameter is checked when it is first read, here by a later filter (Spring MVC's own
-            // reads are answered by ProblemHandler): a control character in a name or value, or a
-            // parameter without a name (?=x).
-            if (response.isCommitted()) {
-                throw e;
-            }
-            response.resetBuffer();
-            problems.write(request, response, ProblemType.MALFORMED_REQUEST, UNREADABLE_PARAMETER);
-        }
+        chain.doFilter(checked, response);
     }
 }
