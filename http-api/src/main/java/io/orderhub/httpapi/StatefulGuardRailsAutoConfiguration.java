@@ -2,9 +2,9 @@ package io.orderhub.httpapi;
 
 import io.orderhub.httpapi.apikey.RateLimit;
 import io.orderhub.httpapi.idempotency.IdempotencyFilter;
-import io.orderhub.httpapi.idempotency.IdempotencyPurge;
 import io.orderhub.httpapi.idempotency.IdempotencyStore;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.periodic.PeriodicJob;
 import io.orderhub.httpapi.problem.DatabaseUnavailableFilter;
 import io.orderhub.httpapi.problem.ProblemWriter;
 import io.orderhub.httpapi.ratelimit.RateLimitFilter;
@@ -12,6 +12,8 @@ import io.orderhub.httpapi.ratelimit.RateLimiter;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,6 +31,8 @@ import tools.jackson.databind.ObjectMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(DSLContext.class)
 public class StatefulGuardRailsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StatefulGuardRailsAutoConfiguration.class);
 
     /** Right after the request id: around every filter that needs a database connection. */
     public static final int DATABASE_UNAVAILABLE_ORDER = HttpApiAutoConfiguration.REQUEST_ID_ORDER + 5;
@@ -72,8 +76,14 @@ public class StatefulGuardRailsAutoConfiguration {
         return new IdempotentResponses(store, json);
     }
 
+    /** Deletes Idempotency-Keys past their 24 h; plain deletes, so safe on every instance. */
     @Bean
-    IdempotencyPurge idempotencyPurge(IdempotencyStore store) {
-        return new IdempotencyPurge(store, Duration.ofHours(1));
+    PeriodicJob idempotencyPurge(IdempotencyStore store) {
+        return new PeriodicJob("idempotency-purge", Duration.ofHours(1), () -> {
+            int purged = store.purgeExpired();
+            if (purged > 0) {
+                log.info("Purged {} expired Idempotency-Keys", purged);
+            }
+        });
     }
 }

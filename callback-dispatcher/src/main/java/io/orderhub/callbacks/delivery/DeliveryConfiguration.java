@@ -1,7 +1,7 @@
 package io.orderhub.callbacks.delivery;
 
 import io.orderhub.callbacks.CallbackProperties;
-import io.orderhub.messaging.periodic.PeriodicJob;
+import io.orderhub.httpapi.periodic.PeriodicJob;
 import java.util.Random;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes inbox rows past their retention; run periodically by a {@link io.orderhub.messaging.periodic.PeriodicJob}.
+ * Deletes inbox rows past their retention; run periodically by a {@link io.orderhub.httpapi.periodic.PeriodicJob}.
  * Plain deletes, so safe on many instances.
  */
 public class InboxPurge implements Runnable {

@@ -2,11 +2,11 @@ package io.orderhub.messaging.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderhub.httpapi.periodic.PeriodicJob;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.messaging.inbox.InboxPurge;
 import io.orderhub.messaging.kafka.MessagingAutoConfiguration;
 import io.orderhub.messaging.kafka.MessagingProperties;
-import io.orderhub.messaging.periodic.PeriodicJob;
 import io.orderhub.schemas.serde.AvroSerializer;
 import java.util.Map;
 import javax.sql.DataSource;

@@ -2,7 +2,11 @@ package io.orderhub.orders.order;
 
 import java.util.Locale;
 
-/** A payment's status as payment events report it; the order only asks whether the money arrived. */
+/**
+ * A payment's status as payment events report it; the order only asks whether the money arrived. The names repeat
+ * payment-service's {@code PaymentStatus} on purpose: services share the event schema, never classes, and the
+ * transitions between these statuses are payment-service's alone.
+ */
 public enum PaymentStatus {
     PENDING,
     REQUIRES_ACTION,

@@ -1,6 +1,7 @@
 package io.orderhub.webhooks.intake;
 
 import io.orderhub.events.ProviderEvent;
+import io.orderhub.messaging.id.Ids;
 import io.orderhub.schemas.EventTopic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class PublishProviderEvent {
 
     /** Publishes the event and answers the hub's event id once Kafka has acknowledged it. */
     UUID publish(VerifiedEvent event) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = Ids.next();
         ProducerRecord<String, SpecificRecord> record =
                 new ProducerRecord<>(TOPIC, null, event.reference(), toAvro(eventId, event));
         record.headers().add("id", eventId.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package io.orderhub.messaging.periodic;
+package io.orderhub.httpapi.periodic;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -10,8 +10,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs a job every {@code interval} (fixed delay, first run one interval after start) in its own daemon thread
- * while the application runs — the retention purges of the inbox and of callback deliveries. A failed run is
- * logged with its message only (no stack trace in the logs) and the job runs again after the next interval.
+ * while the application runs — the retention purges of Idempotency-Keys, of the inbox and of callback
+ * deliveries. A failed run is logged with its message only (no stack trace in the logs) and the job runs again
+ * after the next interval.
  */
 public final class PeriodicJob implements SmartLifecycle {
 
