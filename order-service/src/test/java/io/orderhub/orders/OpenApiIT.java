@@ -38,7 +38,8 @@ class OpenApiIT {
                 "/api/v1/orders/{id}", Set.of("get"),
                 "/api/v1/orders/by-source/{source}/{source_order_id}", Set.of("get"),
                 "/api/v1/orders/{id}/history", Set.of("get"),
-                "/api/v1/orders/{id}/transitions", Set.of("post"));
+                "/api/v1/orders/{id}/transitions", Set.of("post"),
+                "/api/v1/settings", Set.of("get"));
         ApiDescriptions.assertOperations(api, "order-service", operations);
     }
 

@@ -23,7 +23,16 @@ import org.springframework.test.context.ContextConfiguration;
                     + "pos:" + TestKeys.POS + ";name=pos-terminals,"
                     + "b2b:" + TestKeys.B2B + ","
                     + "admin:" + TestKeys.ADMIN + ";name=ops,"
-                    + "readonly:" + TestKeys.READ_ONLY + ";scopes=orders:read",
+                    + "readonly:" + TestKeys.READ_ONLY + ";scopes=orders:read,"
+                    + "b2b:" + TestKeys.ONLY_ORDERS_WRITE + ";name=only-orders-write;scopes=orders:write;limit=50/1m,"
+                    + "b2b:" + TestKeys.ONLY_PAYMENTS_READ
+                    + ";name=only-payments-read;scopes=payments:read;limit=50/1m,"
+                    + "b2b:" + TestKeys.ONLY_PAYMENTS_WRITE
+                    + ";name=only-payments-write;scopes=payments:write;limit=50/1m,"
+                    + "b2b:" + TestKeys.ONLY_CALLBACKS_READ
+                    + ";name=only-callbacks-read;scopes=callbacks:read;limit=50/1m,"
+                    + "b2b:" + TestKeys.ONLY_CALLBACKS_WRITE
+                    + ";name=only-callbacks-write;scopes=callbacks:write;limit=50/1m",
             "RATE_LIMIT=100000/1m"
         })
 @ContextConfiguration(initializers = OrderhubTestEnvironment.class)

@@ -9,5 +9,13 @@ public final class TestKeys {
     public static final String ADMIN = "admin-test-key-01";
     public static final String READ_ONLY = "readonly-test-key-01";
 
+    /** Keys of channel {@code b2b} with exactly one scope each (named {@code only-<scope>}), limit 50/1m. */
+    public static final String ONLY_ORDERS_WRITE = "only-orders-write-key";
+
+    public static final String ONLY_PAYMENTS_READ = "only-payments-read-key";
+    public static final String ONLY_PAYMENTS_WRITE = "only-payments-write-key";
+    public static final String ONLY_CALLBACKS_READ = "only-callbacks-read-key";
+    public static final String ONLY_CALLBACKS_WRITE = "only-callbacks-write-key";
+
     private TestKeys() {}
 }

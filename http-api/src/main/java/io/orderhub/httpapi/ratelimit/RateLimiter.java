@@ -83,7 +83,8 @@ public class RateLimiter {
         return false;
     }
 
-    RateLimit limitOf(ApiKey key) {
+    /** The limit the key is counted against: its own, else {@code RATE_LIMIT}. */
+    public RateLimit limitOf(ApiKey key) {
         return key.rateLimit() == null ? defaultLimit : key.rateLimit();
     }
 

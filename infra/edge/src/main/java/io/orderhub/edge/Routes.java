@@ -23,7 +23,7 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> orderRoutes(EdgeProperties services) {
-        return to("orders", services.orderService(), "/api/v1/orders", "/api/v1/orders/**");
+        return to("orders", services.orderService(), "/api/v1/orders", "/api/v1/orders/**", "/api/v1/settings");
     }
 
     @Bean

@@ -107,6 +107,7 @@ class EdgeRoutingTest {
         Map<String, String> routes = Map.of(
                 "/api/v1/orders", "order-service",
                 "/api/v1/orders/0190-abc/history", "order-service",
+                "/api/v1/settings", "order-service",
                 "/api/v1/payments/p1/refunds", "payment-service",
                 "/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher",
                 "/api/v1/webhooks/stripe", "webhook-gateway");
