@@ -42,7 +42,7 @@ final class NewOrderStatement {
               returning order_items.id),
             new_history as (
               insert into order_status_history (order_id, version, old_status, new_status, reason, changed_by, changed_at)
-              select id, ?, null, ?, null, ?, ? from new_order
+              select id, ?, null, ?, ?, ?, ? from new_order
               returning order_status_history.id)
             select id from new_order
             """;
@@ -55,7 +55,7 @@ final class NewOrderStatement {
     private NewOrderStatement() {}
 
     /** Inserts the order; false when an order with its (source, source_order_id) exists. */
-    static boolean insert(Connection connection, OrderState s, String actor) throws SQLException {
+    static boolean insert(Connection connection, OrderState s, String reason, String actor) throws SQLException {
         String sql = SQL_BY_ITEM_COUNT.computeIfAbsent(
                 s.items().size(), n -> ORDER.formatted(String.join(", ", java.util.Collections.nCopies(n, ITEM_ROW))));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -96,6 +96,7 @@ final class NewOrderStatement {
             }
             statement.setLong(i++, s.version());
             statement.setString(i++, s.status().apiName());
+            statement.setString(i++, reason);
             statement.setString(i++, actor);
             statement.setObject(i, at(s.updatedAt()));
             try (ResultSet inserted = statement.executeQuery()) {

@@ -36,8 +36,8 @@ public final class Order {
         this.storedVersion = storedVersion;
     }
 
-    /** A new order in its initial status, version 1. */
-    static Order place(OrderState initial, String actor) {
+    /** A new order in its initial status, version 1; the reason is null for a plain {@code pending}. */
+    static Order place(OrderState initial, String actor, String reason) {
         if (initial.version() != 1) {
             throw new IllegalArgumentException("A new order starts at version 1");
         }
@@ -46,7 +46,7 @@ public final class Order {
                     new Violation("status", initial.status().apiName() + " is set by payments, never by a request")));
         }
         Order order = new Order(initial, 0);
-        order.changes.add(new OrderPlaced(initial, actor));
+        order.changes.add(new OrderPlaced(initial, actor, reason));
         return order;
     }
 

@@ -93,8 +93,8 @@ class OrderEvents {
                     .setCausingPayment(moved.causingPayment() == null ? null : summary(moved.causingPayment()));
         } else if (change instanceof OrderPaymentUpdated updated) {
             event.setType(OrderEventType.PAYMENT_UPDATED).setCausingPayment(summary(updated.causingPayment()));
-        } else {
-            event.setType(OrderEventType.CREATED);
+        } else if (change instanceof OrderPlaced placed) {
+            event.setType(OrderEventType.CREATED).setReason(placed.reason());
         }
         return event.build();
     }

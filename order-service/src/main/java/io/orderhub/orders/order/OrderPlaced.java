@@ -1,4 +1,7 @@
 package io.orderhub.orders.order;
 
-/** A channel placed (or imported) the order, in its initial status. */
-public record OrderPlaced(OrderState state, String actor) implements OrderChange {}
+/**
+ * A channel placed (or imported) the order, in its initial status; {@code reason} says why it did not
+ * start as {@code pending} (null when it did).
+ */
+public record OrderPlaced(OrderState state, String actor, String reason) implements OrderChange {}

@@ -81,7 +81,8 @@ class OrderRepository {
         if (!(order.changes().size() == 1 && order.changes().get(0) instanceof OrderPlaced placed)) {
             throw new IllegalArgumentException("Only a newly placed order can be inserted");
         }
-        boolean inserted = db.connectionResult(connection -> NewOrderStatement.insert(connection, s, placed.actor()));
+        boolean inserted = db.connectionResult(
+                connection -> NewOrderStatement.insert(connection, s, placed.reason(), placed.actor()));
         if (!inserted) {
             UUID existing = db.select(ORDERS.ID)
                     .from(ORDERS)
@@ -156,7 +157,7 @@ class OrderRepository {
         for (OrderChange change : order.changes()) {
             // A payment update leaves the status as it was: its event is the record; history shows statuses.
             if (change instanceof OrderPlaced placed) {
-                history(placed.state(), null, placed.state().status(), null, placed.actor());
+                history(placed.state(), null, placed.state().status(), placed.reason(), placed.actor());
             } else if (change instanceof OrderStatusChanged moved) {
                 history(moved.state(), moved.from(), moved.to(), moved.reason(), moved.actor());
             }

@@ -101,10 +101,8 @@ public class PlaceOrder {
             return CurrencyCode.of(currency);
         }
 
-        OrderStatus initialStatus() {
-            return status == null
-                    ? OrderStatus.PENDING
-                    : OrderStatus.fromApiName(status).orElseThrow();
+        InitialStatus initialStatus() {
+            return InitialStatus.of(status).orElseThrow();
         }
 
         private static void validate(
@@ -123,15 +121,10 @@ public class PlaceOrder {
             v.optionalText("customer_id", customerId, 255);
             validateCustomer(v, customer, billing);
             CurrencyCode code = v.currency("currency", currency);
-            if (status != null) {
-                OrderStatus.fromApiName(status)
-                        .ifPresentOrElse(
-                                s -> {
-                                    if (s.isSetByPayments()) {
-                                        v.add("status", s.apiName() + " is set by payments, never by a request");
-                                    }
-                                },
-                                () -> v.add("status", "must be one of " + OrderStatus.requestableNames()));
+            if (OrderStatus.PAID.apiName().equals(status)) {
+                v.add("status", InitialStatus.PAID_REFUSAL);
+            } else if (InitialStatus.of(status).isEmpty()) {
+                v.add("status", "must be one of " + InitialStatus.acceptedNames());
             }
             String[] names = {"subtotal", "tax_total", "shipping_total", "discount_total", "grand_total"};
             for (int i = 0; i < names.length; i++) {
@@ -241,7 +234,7 @@ public class PlaceOrder {
                 command.sourceOrderId(),
                 command.customerId(),
                 customer,
-                command.initialStatus(),
+                command.initialStatus().status(),
                 1,
                 currency,
                 totals(
@@ -261,7 +254,7 @@ public class PlaceOrder {
                 command.metadataJson(),
                 now,
                 now);
-        Order order = Order.place(initial, actor);
+        Order order = Order.place(initial, actor, command.initialStatus().reason());
         orders.insert(order);
         events.publish(order);
         return order.state();

@@ -71,7 +71,9 @@ class OrderController {
                     Required: `source`, `source_order_id`, `currency`, at least one item with `name` and \
                     `quantity` > 0. An item carries `unit_price` and/or its line total `price`; `tax_rate` is a \
                     fraction. `grand_total`, when given, is the channel's amount due. `status` defaults to \
-                    `pending`. The same `(source, source_order_id)` again answers 409 naming the existing order, \
+                    `pending`; an order the shop has moved on already is placed in that status with a history \
+                    reason (`on-hold` → `pending`, `completed` → `delivered`, `failed` and `refunded` → \
+                    `cancelled`, since the hub knows no payment of it); `paid` is 422. The same `(source, source_order_id)` again answers 409 naming the existing order, \
                     unless the same Idempotency-Key and body are replayed.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
