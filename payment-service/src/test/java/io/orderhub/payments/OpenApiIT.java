@@ -34,7 +34,10 @@ class OpenApiIT extends PaymentsTestBase {
                 "/api/v1/payments/order/{order_id}", Set.of("get"),
                 "/api/v1/payments/{id}/history", Set.of("get"),
                 "/api/v1/payments/{id}/refunds", Set.of("post"),
-                "/api/v1/payments/{id}/cancel", Set.of("post"));
+                "/api/v1/payments/{id}/cancel", Set.of("post"),
+                "/api/v1/terminal/connection-token", Set.of("post"),
+                "/api/v1/terminal/payment-intent", Set.of("post"),
+                "/api/v1/terminal/payment/{paymentId}/status", Set.of("get"));
         ApiDescriptions.assertOperations(api, "payment-service", operations);
     }
 

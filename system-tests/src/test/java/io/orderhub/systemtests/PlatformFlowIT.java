@@ -439,6 +439,63 @@ class PlatformFlowIT {
 
     // --- the channels' side -----------------------------------------------------------------------
 
+    @Test
+    void aTerminalPaymentThroughTheEdgeSucceedsByStripesSignedWebhookAndPaysTheOrder() throws Exception {
+        ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
+        String sourceOrderId = Long.toString(System.nanoTime());
+        HttpResponse<String> created = shop.post(
+                "/api/v1/orders",
+                WooCommercePlugin.orderPayload(sourceOrderId),
+                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000001"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+
+        // The till's Terminal SDK gets a connection token, then a card-present PaymentIntent for the order.
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        stripe.stubFor(post(urlPathEqualTo("/v1/terminal/connection_tokens"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\": \"terminal.connection_token\", \"secret\": \"pst_test_e2e\"}")));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(paymentIntent(intent, "requires_payment_method", orderId, null))));
+        HttpResponse<String> token = shop.post("/api/v1/terminal/connection-token", "{}");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(JSON.readTree(token.body()).path("data").path("secret").asText())
+                .isEqualTo("pst_test_e2e");
+        HttpResponse<String> payment = shop.post(
+                "/api/v1/terminal/payment-intent",
+                "{\"order_id\": \"%s\"}".formatted(orderId),
+                ApiClient.idempotencyKey("pos_pay_" + sourceOrderId));
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+        JsonNode paymentData = JSON.readTree(payment.body()).path("data");
+        String paymentId = paymentData.path("payment_id").asText();
+        assertThat(paymentData.path("payment_intent_id").asText()).isEqualTo(intent);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
+                .withFormParam("payment_method_types[0]", equalTo("card_present"))
+                .withFormParam("amount", equalTo("4749")));
+
+        // The reader collects the card; Stripe reports it through its signed webhook.
+        String event = stripeEvent(
+                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                "payment_intent.succeeded",
+                paymentIntent(intent, "succeeded", orderId, paymentId));
+        HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
+                .send(
+                        "POST",
+                        "/api/v1/webhooks/stripe",
+                        event.getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", "application/json", "Stripe-Signature", stripeSignature(event)));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
+        assertThat(status(shop, "/api/v1/terminal/payment/" + paymentId + "/status"))
+                .isEqualTo("succeeded");
+    }
+
     private static String status(ApiClient client, String path) throws Exception {
         HttpResponse<String> response = client.get(path);
         return response.statusCode() == 200

@@ -28,7 +28,12 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> paymentRoutes(EdgeProperties services) {
-        return to("payments", services.paymentService(), "/api/v1/payments", "/api/v1/payments/**");
+        return to(
+                "payments",
+                services.paymentService(),
+                "/api/v1/payments",
+                "/api/v1/payments/**",
+                "/api/v1/terminal/**");
     }
 
     @Bean

@@ -109,6 +109,7 @@ class EdgeRoutingTest {
                 "/api/v1/orders/0190-abc/history", "order-service",
                 "/api/v1/settings", "order-service",
                 "/api/v1/payments/p1/refunds", "payment-service",
+                "/api/v1/terminal/payment/p1/status", "payment-service",
                 "/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher",
                 "/api/v1/webhooks/stripe", "webhook-gateway");
         SERVICES.forEach((name, service) -> service.stubFor(any(anyUrl())

@@ -82,6 +82,10 @@ public class CreatePayment {
         return new CreationResult(steps.complete(reserved, created, caller.name()), true);
     }
 
+    /**
+     * What is open unless the request names less; a card-present payment is always for what is open, so an
+     * amount it names must be exactly that (a till never decides the price).
+     */
     private static Money amount(PaymentRequest request, OrderView order, Money open) {
         if (request.amount() == null) {
             if (!open.isPositive()) {
@@ -89,6 +93,13 @@ public class CreatePayment {
             }
             return open;
         }
-        return CreationSteps.notAboveOpen(Money.of(request.amount(), order.currency()), open);
+        Money asked = Money.of(request.amount(), order.currency());
+        if (request.cardPresent() && asked.compareTo(open) != 0) {
+            throw new InvalidRequest(
+                    "amount",
+                    "must be what is open on the order (" + open + ") or left out: a terminal payment collects"
+                            + " the open amount");
+        }
+        return CreationSteps.notAboveOpen(asked, open);
     }
 }

@@ -50,6 +50,7 @@ class CreationSteps {
                 .sourcePaymentId(request.sourcePaymentId())
                 .returnUrl(request.returnUrl())
                 .metadataJson(request.metadataJson())
+                .method(request.method())
                 .at(ledger.now());
         if (!ledger.reserve(payment, requestKey)) {
             // Another request with the same source payment id got there first and is still in flight.

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 /**
  * A payment as a channel asks for it, validated on construction (422 naming each bad field). With a
  * {@code status}, or for {@code manual}, it records what already happened; otherwise the hub asks the provider.
+ * A {@code method} of {@link #CARD_PRESENT} is a Stripe Terminal payment: always through {@code stripe}, always
+ * for what is open on the order.
  */
 public record PaymentRequest(
         UUID orderId,
@@ -32,7 +34,11 @@ public record PaymentRequest(
         String sourcePaymentId,
         String providerReference,
         PaymentStatus status,
-        String metadataJson) {
+        String metadataJson,
+        String method) {
+
+    /** A card presented at a Stripe Terminal reader (the POS). */
+    public static final String CARD_PRESENT = "card_present";
 
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final Set<PaymentStatus> RECORDABLE =
@@ -48,7 +54,8 @@ public record PaymentRequest(
             String sourcePaymentId,
             String providerReference,
             String status,
-            String metadataJson) {
+            String metadataJson,
+            String method) {
         List<Violation> errors = new ArrayList<>();
         UUID order = null;
         if (orderId == null || orderId.isBlank()) {
@@ -98,11 +105,28 @@ public record PaymentRequest(
         if (providerReference != null && (providerReference.isBlank() || providerReference.length() > 255)) {
             errors.add(new Violation("provider_reference", "must be 1 to 255 characters"));
         }
+        if (method != null) {
+            if (!CARD_PRESENT.equals(method)) {
+                errors.add(new Violation("method", "must be card_present or absent"));
+            } else if (!"stripe".equals(provider) || status != null || providerReference != null) {
+                errors.add(new Violation(
+                        "method", "card_present is a payment the hub creates through stripe, never a recorded one"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
         return new PaymentRequest(
-                order, provider, amount, code, returnUrl, sourcePaymentId, providerReference, parsed, metadataJson);
+                order,
+                provider,
+                amount,
+                code,
+                returnUrl,
+                sourcePaymentId,
+                providerReference,
+                parsed,
+                metadataJson,
+                method);
     }
 
     /** A channel reporting what its own gateway did (or POS cash): no provider is called. */
@@ -110,19 +134,25 @@ public record PaymentRequest(
         return status != null || Providers.MANUAL.equals(provider);
     }
 
+    public boolean cardPresent() {
+        return CARD_PRESENT.equals(method);
+    }
+
     /** What the request asked for, so that an Idempotency-Key reused for another request is recognised. */
     public String digest() {
-        String canonical = String.join(
-                "\n",
-                String.valueOf(orderId),
-                provider,
-                amount == null ? "" : amount.stripTrailingZeros().toPlainString(),
-                currency == null ? "" : currency.code(),
-                String.valueOf(returnUrl),
-                String.valueOf(sourcePaymentId),
-                String.valueOf(providerReference),
-                status == null ? "" : status.wireName(),
-                String.valueOf(metadataJson));
+        // The method only when there is one, so that the digests of requests stored before it existed still match.
+        String canonical = (method == null ? "" : method + "\n")
+                + String.join(
+                        "\n",
+                        String.valueOf(orderId),
+                        provider,
+                        amount == null ? "" : amount.stripTrailingZeros().toPlainString(),
+                        currency == null ? "" : currency.code(),
+                        String.valueOf(returnUrl),
+                        String.valueOf(sourcePaymentId),
+                        String.valueOf(providerReference),
+                        status == null ? "" : status.wireName(),
+                        String.valueOf(metadataJson));
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

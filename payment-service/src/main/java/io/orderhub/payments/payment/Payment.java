@@ -28,6 +28,7 @@ public final class Payment {
     private final String sourcePaymentId;
     private final String returnUrl;
     private final String metadataJson;
+    private final String method;
     private final Instant createdAt;
     private final List<Refund> refunds;
     private PaymentStatus status;
@@ -52,6 +53,7 @@ public final class Payment {
             String sourcePaymentId,
             String returnUrl,
             String metadataJson,
+            String method,
             Instant createdAt,
             List<Refund> refunds,
             PaymentStatus status,
@@ -74,6 +76,7 @@ public final class Payment {
         this.sourcePaymentId = sourcePaymentId;
         this.returnUrl = returnUrl;
         this.metadataJson = metadataJson;
+        this.method = method;
         this.createdAt = createdAt;
         this.refunds = new ArrayList<>(refunds);
         this.status = status;
@@ -111,6 +114,7 @@ public final class Payment {
         private String sourcePaymentId;
         private String returnUrl;
         private String metadataJson;
+        private String method;
 
         private Start(UUID id, UUID orderId, String source, String provider, Money amount) {
             this.id = id;
@@ -152,6 +156,12 @@ public final class Payment {
             return this;
         }
 
+        /** How the provider collects it, when not its online checkout ({@code card_present}: Stripe Terminal). */
+        public Start method(String value) {
+            method = value;
+            return this;
+        }
+
         /** The payment, created now: nothing refunded, no next action, attention, dispute or cancellation yet. */
         public Payment at(Instant now) {
             Money zero = Money.zero(amount.currency());
@@ -165,6 +175,7 @@ public final class Payment {
                     sourcePaymentId,
                     returnUrl,
                     metadataJson,
+                    method,
                     now,
                     List.of(),
                     status,
@@ -394,6 +405,11 @@ public final class Payment {
 
     public String metadataJson() {
         return metadataJson;
+    }
+
+    /** {@code card_present} for a Stripe Terminal payment; null for the provider's online checkout. */
+    public String method() {
+        return method;
     }
 
     public Instant createdAt() {

@@ -55,6 +55,7 @@ public class PaymentRepository {
                         .set(PAYMENT.RECORDED, payment.recorded())
                         .set(PAYMENT.RETURN_URL, payment.returnUrl())
                         .set(PAYMENT.METADATA, payment.metadataJson())
+                        .set(PAYMENT.METHOD, payment.method())
                         .set(PAYMENT.IDEMPOTENCY_SCOPE, requestKey == null ? null : requestKey.scope())
                         .set(PAYMENT.IDEMPOTENCY_KEY, requestKey == null ? null : requestKey.key())
                         .set(PAYMENT.REQUEST_DIGEST, requestKey == null ? null : requestKey.digest())
@@ -400,6 +401,7 @@ public class PaymentRepository {
                 row.getSourcePaymentId(),
                 row.getReturnUrl(),
                 row.getMetadata(),
+                row.getMethod(),
                 row.getCreatedAt().toInstant(),
                 refunds,
                 PaymentStatus.fromDatabase(row.getStatus()),

@@ -10,6 +10,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
+import com.stripe.param.terminal.ConnectionTokenCreateParams;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentStatus;
 import io.orderhub.payments.payment.Refund;
@@ -25,14 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stripe through stripe-java's {@link StripeClient}: PaymentIntents in minor units and lower-case currency,
  * tagged with the hub's ids in metadata; the hub's payment or refund id is Stripe's Idempotency-Key, so a call
- * repeated after a timeout or a crash returns the same object instead of a second one.
+ * repeated after a timeout or a crash returns the same object instead of a second one. A {@code card_present}
+ * payment is a Terminal PaymentIntent ({@code payment_method_types[]=card_present}) that a POS collects with its
+ * reader, and it has Terminal connection tokens for that reader.
  */
 @Component
-class StripeProvider implements PaymentProvider {
+class StripeProvider implements PaymentProvider, ConnectionTokens {
 
     static final String PAYMENT_ID = "orderhub_payment_id";
     static final String ORDER_ID = "orderhub_order_id";
     static final String REFUND_ID = "orderhub_refund_id";
+    static final String CARD_PRESENT = "card_present";
 
     private final StripeClient stripe;
     private final JsonMapper json;
@@ -64,18 +68,38 @@ class StripeProvider implements PaymentProvider {
 
     @Override
     public Created create(Payment payment) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+        boolean cardPresent = CARD_PRESENT.equals(payment.method());
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
                 .setAmount(payment.amount().toMinorUnits())
                 .setCurrency(payment.currency().code().toLowerCase(Locale.ROOT))
                 .putMetadata(PAYMENT_ID, payment.id().toString())
-                .putMetadata(ORDER_ID, payment.orderId().toString())
-                .build();
+                .putMetadata(ORDER_ID, payment.orderId().toString());
+        if (cardPresent) {
+            // Captured as soon as the reader's authorisation succeeds: the hub never captures, so a manual
+            // capture (the old hub's choice) would leave the money uncollected and the authorisation lapsing.
+            params.addPaymentMethodType(CARD_PRESENT)
+                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC);
+        }
         PaymentIntent intent = call(() -> stripe.v1()
                 .paymentIntents()
-                .create(params, idempotencyKey(payment.id().toString())));
-        String nextAction = json.writeValueAsString(
-                Map.of("type", "stripe_client_secret", "client_secret", intent.getClientSecret()));
+                .create(params.build(), idempotencyKey(payment.id().toString())));
+        String nextAction = json.writeValueAsString(Map.of(
+                "type",
+                cardPresent ? "stripe_terminal" : "stripe_client_secret",
+                "client_secret",
+                intent.getClientSecret()));
         return new Created(intent.getId(), nextAction, status(intent));
+    }
+
+    @Override
+    public ConnectionToken create(String location) {
+        ConnectionTokenCreateParams.Builder params = ConnectionTokenCreateParams.builder();
+        if (location != null) {
+            params.setLocation(location);
+        }
+        com.stripe.model.terminal.ConnectionToken token =
+                call(() -> stripe.v1().terminal().connectionTokens().create(params.build()));
+        return new ConnectionToken(token.getSecret(), token.getLocation());
     }
 
     @Override

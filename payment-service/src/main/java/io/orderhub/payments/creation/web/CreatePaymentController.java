@@ -114,7 +114,8 @@ class CreatePaymentController {
                 body.sourcePaymentId(),
                 body.providerReference(),
                 body.status(),
-                body.metadata() == null || body.metadata().isNull() ? null : json.writeValueAsString(body.metadata()));
+                body.metadata() == null || body.metadata().isNull() ? null : json.writeValueAsString(body.metadata()),
+                null);
         if (request.recorded()) {
             return responses.commit(() -> answer(createPayment.create(request, Callers.of(caller), idempotencyKey)));
         }

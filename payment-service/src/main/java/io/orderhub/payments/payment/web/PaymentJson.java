@@ -19,6 +19,7 @@ public final class PaymentJson {
         body.put("id", payment.id());
         body.put("order_id", payment.orderId());
         body.put("provider", payment.provider());
+        body.put("method", payment.method());
         body.put("status", payment.status().wireName());
         body.put("version", payment.version());
         body.put("amount", payment.amount().amount());
