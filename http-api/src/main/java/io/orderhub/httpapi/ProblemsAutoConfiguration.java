@@ -1,5 +1,6 @@
 package io.orderhub.httpapi;
 
+import io.orderhub.httpapi.problem.NotReadyFilter;
 import io.orderhub.httpapi.problem.ProblemErrorController;
 import io.orderhub.httpapi.problem.ProblemErrorReportValve;
 import io.orderhub.httpapi.problem.ProblemHandler;
@@ -7,6 +8,7 @@ import io.orderhub.httpapi.problem.ProblemWriter;
 import io.orderhub.httpapi.request.RequestFirewallFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,6 +29,9 @@ public class ProblemsAutoConfiguration {
     /** Right after the request id, before the body limit and the API key. */
     public static final int FIREWALL_ORDER = HttpApiAutoConfiguration.REQUEST_ID_ORDER + 5;
 
+    /** Right after the request id: nothing else runs before the application is ready. */
+    public static final int NOT_READY_ORDER = HttpApiAutoConfiguration.REQUEST_ID_ORDER + 1;
+
     @Bean
     ProblemWriter problemWriter(ObjectMapper json) {
         return new ProblemWriter(json);
@@ -42,6 +47,15 @@ public class ProblemsAutoConfiguration {
         FilterRegistrationBean<RequestFirewallFilter> registration =
                 new FilterRegistrationBean<>(new RequestFirewallFilter(problems));
         registration.setOrder(FIREWALL_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<NotReadyFilter> notReadyFilter(
+            ApplicationAvailability availability, ProblemWriter problems) {
+        FilterRegistrationBean<NotReadyFilter> registration =
+                new FilterRegistrationBean<>(new NotReadyFilter(availability, problems));
+        registration.setOrder(NOT_READY_ORDER);
         return registration;
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bin/orderhub-local}: Kafka, PostgreSQL, the four services and the edge on one machine, without
- * Docker. Stops everything it started on Ctrl-C or SIGTERM.
+ * Docker. A service that dies is started again after a back-off (logged). Stops everything it started on
+ * Ctrl-C or SIGTERM.
  */
 public final class OrderHubLocal {
 
@@ -66,6 +67,7 @@ public final class OrderHubLocal {
                 .environment(environment)
                 .logDirectory(state.resolve("logs"))
                 .reapOnExit(false)
+                .restartOnExit(true)
                 .jvmOptions(List.of(System.getenv()
                         .getOrDefault(
                                 "ORDERHUB_LOCAL_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")

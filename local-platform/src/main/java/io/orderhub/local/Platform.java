@@ -27,9 +27,9 @@ import java.util.Map;
 public final class Platform implements AutoCloseable {
 
     private final int httpPort;
-    private final Map<Service, JavaProcess> processes;
+    private final Map<Service, Supervisor> processes;
 
-    private Platform(int httpPort, Map<Service, JavaProcess> processes) {
+    private Platform(int httpPort, Map<Service, Supervisor> processes) {
         this.httpPort = httpPort;
         this.processes = processes;
     }
@@ -73,8 +73,14 @@ public final class Platform implements AutoCloseable {
         return url(Service.EDGE);
     }
 
+    /** The service's process running now (after a restart, the new one). */
     public JavaProcess process(Service service) {
-        return processes.get(service);
+        return processes.get(service).process();
+    }
+
+    /** How often the service has been restarted after its process ended. */
+    public int restarts(Service service) {
+        return processes.get(service).restarts();
     }
 
     /** Stops every service gracefully (SIGTERM, then SIGKILL after 20 s), the edge first. */
@@ -84,7 +90,7 @@ public final class Platform implements AutoCloseable {
         java.util.Collections.reverse(order);
         order.stream()
                 .map(processes::get)
-                .map(process -> new Thread(() -> process.stop(Duration.ofSeconds(20))))
+                .map(supervisor -> new Thread(() -> supervisor.stop(Duration.ofSeconds(20))))
                 .peek(Thread::start)
                 .toList()
                 .forEach(thread -> {
@@ -107,6 +113,7 @@ public final class Platform implements AutoCloseable {
         private int httpPort = 8080;
         private boolean reapOnExit = true;
         private Duration healthTimeout = Duration.ofMinutes(3);
+        private boolean restartOnExit;
 
         private Builder(Path root) {
             this.root = root;
@@ -155,6 +162,15 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a service whose process ends is started again, after a back-off, as the compose
+         * restart policy and Kubernetes do (default: no; {@code bin/orderhub-local} turns it on).
+         */
+        public Builder restartOnExit(boolean restart) {
+            this.restartOnExit = restart;
+            return this;
+        }
+
         /** How long each service may take to answer its health (default 3 minutes). */
         public Builder healthTimeout(Duration timeout) {
             this.healthTimeout = timeout;
@@ -163,14 +179,14 @@ public final class Platform implements AutoCloseable {
 
         /** Starts all services at once and returns when every one answers its health with 200. */
         public Platform start() {
-            Map<Service, JavaProcess> started = new EnumMap<>(Service.class);
+            Map<Service, Supervisor> started = new EnumMap<>(Service.class);
             try {
                 for (Service service : services) {
-                    started.put(service, launch(service));
+                    started.put(service, Supervisor.start(service.serviceName(), () -> launch(service), restartOnExit));
                 }
                 Platform platform = new Platform(httpPort, started);
                 for (Service service : services) {
-                    awaitHealthy(service, started.get(service), platform.url(service), healthTimeout);
+                    awaitHealthy(service, started.get(service).process(), platform.url(service), healthTimeout);
                 }
                 return platform;
             } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class FullPlatform implements AutoCloseable {
     private final WireMockServer btcpay;
     private final WireMockServer receivers;
     private final Path logs;
+    private final Map<Service, TestDatabase> databases = new EnumMap<>(Service.class);
     private Platform platform;
 
     private FullPlatform(Path logs) {
@@ -63,9 +65,21 @@ final class FullPlatform implements AutoCloseable {
 
     /** Starts the simulators and the platform; the services log to target/service-logs/{@code name}. */
     static FullPlatform start(String name) {
+        return start(name, TestKafka.bootstrapServers(), false);
+    }
+
+    /**
+     * The platform on a broker of its own, with every service restarted after its process dies, as
+     * {@code bin/orderhub-local}, compose and Kubernetes do.
+     */
+    static FullPlatform startSupervised(String name, String kafkaBootstrapServers) {
+        return start(name, kafkaBootstrapServers, true);
+    }
+
+    private static FullPlatform start(String name, String kafkaBootstrapServers, boolean restartOnExit) {
         FullPlatform running = new FullPlatform(Path.of("target", "service-logs", name));
         try {
-            running.platform = running.startPlatform();
+            running.platform = running.startPlatform(kafkaBootstrapServers, restartOnExit);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -73,7 +87,7 @@ final class FullPlatform implements AutoCloseable {
         return running;
     }
 
-    private Platform startPlatform() {
+    private Platform startPlatform(String kafkaBootstrapServers, boolean restartOnExit) {
         receivers.stubFor(post(urlPathEqualTo("/wp-json/order-hub/v1/callback"))
                 .willReturn(aResponse().withStatus(200)));
         receivers.stubFor(
@@ -86,7 +100,7 @@ final class FullPlatform implements AutoCloseable {
                         .withBody("[]")));
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         environment.put("SCHEMA_REGISTRY_URL", "mock://");
         environment.put(
                 "API_KEYS",
@@ -119,11 +133,13 @@ final class FullPlatform implements AutoCloseable {
                 .logDirectory(logs)
                 .environment(environment)
                 .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .restartOnExit(restartOnExit)
                 // Five JVMs starting at once on two cores shared with other builds take their time.
                 .healthTimeout(Duration.ofMinutes(6));
         for (Service service : Service.values()) {
             if (service.ownsDatabase()) {
                 TestDatabase database = TestPostgres.newDatabase();
+                databases.put(service, database);
                 builder.database(service, new Database(database.jdbcUrl(), database.username(), database.password()));
             }
         }
@@ -132,6 +148,11 @@ final class FullPlatform implements AutoCloseable {
 
     Platform platform() {
         return platform;
+    }
+
+    /** The database a service owns. */
+    TestDatabase database(Service service) {
+        return databases.get(service);
     }
 
     WireMockServer stripe() {

@@ -40,8 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +97,7 @@ class PlatformFlowIT {
                 .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
-                        .withBody(paymentIntent(intent, "requires_payment_method", orderId, null))));
+                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
         HttpResponse<String> payment = shop.post(
                 "/api/v1/payments", """
                 {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId), ApiClient.idempotencyKey("wc_pay_" + sourceOrderId));
@@ -113,10 +111,10 @@ class PlatformFlowIT {
 
         // 3. Stripe reports the success through its signed webhook, carrying a trace of its own.
         String traceId = HexFormat.of().formatHex(randomBytes(16));
-        String event = stripeEvent(
+        String event = StripeEvents.event(
                 "evt_" + UUID.randomUUID().toString().replace("-", ""),
                 "payment_intent.succeeded",
-                paymentIntent(intent, "succeeded", orderId, paymentId));
+                StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
                 .send(
                         "POST",
@@ -126,7 +124,7 @@ class PlatformFlowIT {
                                 "Content-Type",
                                 "application/json",
                                 "Stripe-Signature",
-                                stripeSignature(event),
+                                StripeEvents.signature(event),
                                 "traceparent",
                                 "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
@@ -137,7 +135,8 @@ class PlatformFlowIT {
         LoggedRequest callback = awaitCallback("/wp-json/order-hub/v1/callback", orderId, "paid");
         assertThat(callback.getHeader("X-Order-Hub-Signature"))
                 .isEqualTo(HexFormat.of()
-                        .formatHex(hmac(SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
+                        .formatHex(StripeEvents.hmac(
+                                SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
         assertStandardWebhooksSignature(callback, SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8));
         JsonNode body = JSON.readTree(callback.getBody());
         assertThat(body.path("source_order_id").asText()).isEqualTo(sourceOrderId);
@@ -260,7 +259,7 @@ class PlatformFlowIT {
                                 "BTCPay-Sig",
                                 "sha256="
                                         + HexFormat.of()
-                                                .formatHex(hmac(
+                                                .formatHex(StripeEvents.hmac(
                                                         BTCPAY_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
                                                         settled.getBytes(StandardCharsets.UTF_8)))));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
@@ -269,7 +268,8 @@ class PlatformFlowIT {
         LoggedRequest callback = awaitCallback("/b2b/order-hub", orderId, "paid");
         assertThat(callback.getHeader("X-Order-Hub-Signature"))
                 .isEqualTo(HexFormat.of()
-                        .formatHex(hmac(B2B_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
+                        .formatHex(StripeEvents.hmac(
+                                B2B_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
         assertThat(JSON.readTree(callback.getBody())
                         .path("payment")
                         .path("provider")
@@ -523,7 +523,7 @@ class PlatformFlowIT {
         byte[] signed = (id + "." + timestamp + "." + new String(callback.getBody(), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(callback.getHeader("webhook-signature"))
-                .isEqualTo("v1," + Base64.getEncoder().encodeToString(hmac(key, signed)));
+                .isEqualTo("v1," + Base64.getEncoder().encodeToString(StripeEvents.hmac(key, signed)));
     }
 
     /** The service's ECS log entries of one trace; every line of the trace must be one JSON object. */
@@ -544,29 +544,6 @@ class PlatformFlowIT {
 
     // --- the providers' side ----------------------------------------------------------------------
 
-    private static String paymentIntent(String id, String status, String orderId, String paymentId) {
-        return """
-                {"id": "%s", "object": "payment_intent", "amount": 4749, "amount_received": %d, "currency": "eur",
-                 "status": "%s", "client_secret": "%s_secret_e2e", "livemode": false,
-                 "metadata": {"orderhub_payment_id": "%s", "orderhub_order_id": "%s"}}""".formatted(
-                id, "succeeded".equals(status) ? 4749 : 0, status, id, paymentId == null ? "" : paymentId, orderId);
-    }
-
-    private static String stripeEvent(String id, String type, String object) {
-        return """
-                {"id": "%s", "object": "event", "api_version": "2020-08-27", "created": %d,
-                 "type": "%s", "data": {"object": %s}}""".formatted(id, System.currentTimeMillis() / 1000, type, object);
-    }
-
-    /** Stripe's scheme: v1 = hex HMAC-SHA256 of "t.body", keyed by the whole whsec_ string. */
-    private static String stripeSignature(String payload) {
-        long t = System.currentTimeMillis() / 1000;
-        byte[] mac = hmac(
-                STRIPE_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
-                (t + "." + payload).getBytes(StandardCharsets.UTF_8));
-        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac);
-    }
-
     private static String invoice(String id, String status, String orderId) {
         return """
                 {"id": "%s", "storeId": "%s", "amount": "47.49", "paidAmount": "%s", "currency": "EUR",
@@ -574,16 +551,6 @@ class PlatformFlowIT {
                  "additionalStatus": "None", "createdTime": 1700000000, "expirationTime": 1700000900,
                  "monitoringExpiration": 1700086400, "archived": false,
                  "metadata": {"orderId": "%s", "orderhub_order_id": "%s"}}""".formatted(id, BTCPAY_STORE, "Settled".equals(status) ? "47.49" : "0", id, status, orderId, orderId);
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] randomBytes(int length) {

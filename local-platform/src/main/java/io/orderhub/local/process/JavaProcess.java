@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM: a main class on this JVM's class path, or an executable jar. */
@@ -48,6 +49,16 @@ public final class JavaProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes when the process has ended, however it ended. */
+    public CompletableFuture<JavaProcess> onExit() {
+        return process.onExit().thenApply(ended -> this);
+    }
+
+    /** The exit code; only once the process has ended. */
+    public int exitCode() {
+        return process.exitValue();
     }
 
     /** SIGTERM, then SIGKILL when it has not ended within the grace period. */

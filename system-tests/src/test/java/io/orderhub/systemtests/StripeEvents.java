@@ -1,0 +1,53 @@
+package io.orderhub.systemtests;
+
+import static io.orderhub.systemtests.FullPlatform.STRIPE_WEBHOOK_SECRET;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Stripe's side of the system tests: its PaymentIntents and events as its API sends them, signed. */
+final class StripeEvents {
+
+    private StripeEvents() {}
+
+    /** A 47.49 EUR PaymentIntent of the hub's order and payment, as Stripe's API and events show it. */
+    static String paymentIntent(String id, String status, String orderId, String paymentId) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": 4749, "amount_received": %d, "currency": "eur",
+                 "status": "%s", "client_secret": "%s_secret_e2e", "livemode": false,
+                 "metadata": {"orderhub_payment_id": "%s", "orderhub_order_id": "%s"}}""".formatted(
+                id, "succeeded".equals(status) ? 4749 : 0, status, id, paymentId == null ? "" : paymentId, orderId);
+    }
+
+    /** An event as Stripe posts it to the webhook endpoint, created at {@code createdSeconds}. */
+    static String event(String id, String type, String object, long createdSeconds) {
+        return """
+                {"id": "%s", "object": "event", "api_version": "2020-08-27", "created": %d,
+                 "type": "%s", "data": {"object": %s}}""".formatted(id, createdSeconds, type, object);
+    }
+
+    static String event(String id, String type, String object) {
+        return event(id, type, object, System.currentTimeMillis() / 1000);
+    }
+
+    /** Stripe's scheme: v1 = hex HMAC-SHA256 of "t.body", keyed by the whole whsec_ string. */
+    static String signature(String payload) {
+        long t = System.currentTimeMillis() / 1000;
+        byte[] mac = hmac(
+                STRIPE_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                (t + "." + payload).getBytes(StandardCharsets.UTF_8));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac);
+    }
+
+    static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
