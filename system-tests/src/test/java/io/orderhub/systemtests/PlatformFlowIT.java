@@ -460,7 +460,7 @@ class PlatformFlowIT {
                 .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
-                        .withBody(paymentIntent(intent, "requires_payment_method", orderId, null))));
+                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
         HttpResponse<String> token = shop.post("/api/v1/terminal/connection-token", "{}");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(JSON.readTree(token.body()).path("data").path("secret").asText())
@@ -479,16 +479,16 @@ class PlatformFlowIT {
                 .withFormParam("amount", equalTo("4749")));
 
         // The reader collects the card; Stripe reports it through its signed webhook.
-        String event = stripeEvent(
+        String event = StripeEvents.event(
                 "evt_" + UUID.randomUUID().toString().replace("-", ""),
                 "payment_intent.succeeded",
-                paymentIntent(intent, "succeeded", orderId, paymentId));
+                StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
                 .send(
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of("Content-Type", "application/json", "Stripe-Signature", stripeSignature(event)));
+                        Map.of("Content-Type", "application/json", "Stripe-Signature", StripeEvents.signature(event)));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
