@@ -32,7 +32,7 @@ create table reconciliation_mismatch (
     hub_status         varchar(32),
     hub_amount         numeric(19,4),
     hub_currency       varchar(3),
-    provider_status    varchar(64),
+    provider_status    text,
     provider_amount    numeric(19,4),
     provider_currency  varchar(3),
     resolution         varchar(16)   not null,

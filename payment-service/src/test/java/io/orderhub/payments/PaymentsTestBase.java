@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
             "PAYMENT_REPAIR_AFTER=2s",
             "PAYMENT_REPAIR_INTERVAL=300ms",
             "orderhub.payments.creation-grace=8s",
-            "orderhub.providers.read-timeout=5s"
+            "orderhub.providers.read-timeout=5s",
+            "orderhub.providers.rate-limit-backoff=50ms",
+            "RECONCILIATION_SCHEDULE=-"
         })
 @ContextConfiguration(initializers = {OrderhubTestEnvironment.class, Simulators.class})
 public abstract class PaymentsTestBase {
@@ -54,6 +56,10 @@ public abstract class PaymentsTestBase {
 
     protected ApiClient woo() {
         return ApiClient.of("http://localhost:" + port, "woo-test-key-0001");
+    }
+
+    protected ApiClient admin() {
+        return ApiClient.of("http://localhost:" + port, "admin-test-key-01");
     }
 
     protected ApiClient pos() {

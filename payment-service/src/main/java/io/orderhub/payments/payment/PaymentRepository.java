@@ -226,7 +226,7 @@ public class PaymentRepository {
 
     /**
      * A payment as reconciliation compares it with its provider's books: its row only (no refunds or dispute
-     * loaded), {@code refunded} being what the hub counts as refunded.
+     * loaded), amounts at the currency's scale, {@code refunded} being what the hub counts as refunded.
      */
     public record Booked(
             UUID id,
@@ -267,15 +267,18 @@ public class PaymentRepository {
                 .from(PAYMENT)
                 .where(condition)
                 .orderBy(PAYMENT.CREATED_AT, PAYMENT.ID)
-                .fetch(r -> new Booked(
-                        r.value1(),
-                        r.value2(),
-                        PaymentStatus.fromDatabase(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7() > 0,
-                        r.value8().toInstant()));
+                .fetch(r -> {
+                    CurrencyCode currency = CurrencyCode.of(r.value5());
+                    return new Booked(
+                            r.value1(),
+                            r.value2(),
+                            PaymentStatus.fromDatabase(r.value3()),
+                            Money.of(r.value4(), currency).amount(),
+                            currency.code(),
+                            Money.of(r.value6(), currency).amount(),
+                            r.value7() > 0,
+                            r.value8().toInstant());
+                });
     }
 
     /** Money received for an order by its published payments, net of their refunds. */

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * BTCPay's books through Greenfield's invoice list ({@code GET /api/v1/stores/{storeId}/invoices} with
  * {@code startDate}, {@code endDate} in Unix seconds, {@code skip} and {@code take}), through the service's
- * BTCPay client; pages are read until one comes back short. Greenfield's dates are inclusive and in whole seconds,
- * so invoices are kept only when created in {@code [from, to)}. The list carries no refunds (BTCPay refunds are
+ * BTCPay client; pages are read until one comes back short. Greenfield's dates are whole seconds and its end
+ * inclusive, so invoices are kept only when created in {@code [from, to)}. The list carries no refunds (BTCPay refunds are
  * pull payments), so {@code refunded} stays unknown.
  */
 @Component
@@ -43,7 +43,7 @@ class BtcpayBooks implements ProviderBooks {
 
     @Override
     public void payments(Instant from, Instant to, Consumer<ProviderPayment> each) {
-        long endSecond = (to.getEpochSecond() * 1_000_000_000L + to.getNano() - 1) / 1_000_000_000L;
+        long endSecond = to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0);
         for (int skip = 0; ; skip += PAGE) {
             String path = btcpay.store("/invoices?startDate=" + from.getEpochSecond() + "&endDate=" + endSecond
                     + "&skip=" + skip + "&take=" + PAGE);

@@ -120,8 +120,18 @@ class Reconcile {
 
     private Comparison.Result lookUp(String provider, Booked unlisted) {
         Optional<Payment> payment = steps.payment(unlisted.id());
-        Optional<ProviderState> state =
-                payment.isEmpty() ? Optional.empty() : providers.get(provider).find(payment.get());
+        Optional<ProviderState> state;
+        try {
+            state = payment.isEmpty()
+                    ? Optional.empty()
+                    : providers.get(provider).find(payment.get());
+        } catch (ProviderFailure e) {
+            if (e.kind() != ProviderFailure.Kind.REFUSED) {
+                throw e;
+            }
+            // The provider refuses to look it up (Stripe: no such PaymentIntent): it has no such payment.
+            state = Optional.empty();
+        }
         if (state.isEmpty()) {
             return new Comparison.Result(List.of(Comparison.missingAtProvider(unlisted)), List.of(), List.of());
         }

@@ -8,6 +8,7 @@ import io.orderhub.payments.jooq.tables.records.ReconciliationRunRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,23 +53,26 @@ class ReconciliationRepository {
     }
 
     void complete(UUID id, int providerPayments, int hubPayments, List<Mismatch> mismatches, Instant now) {
-        int seq = 0;
+        List<ReconciliationMismatchRecord> rows = new ArrayList<>(mismatches.size());
         for (Mismatch m : mismatches) {
-            db.insertInto(RECONCILIATION_MISMATCH)
-                    .set(RECONCILIATION_MISMATCH.RUN_ID, id)
-                    .set(RECONCILIATION_MISMATCH.SEQ, seq++)
-                    .set(RECONCILIATION_MISMATCH.KIND, m.kind().wireName())
-                    .set(RECONCILIATION_MISMATCH.PROVIDER_REFERENCE, m.providerReference())
-                    .set(RECONCILIATION_MISMATCH.PAYMENT_ID, m.paymentId())
-                    .set(RECONCILIATION_MISMATCH.HUB_STATUS, m.hubStatus())
-                    .set(RECONCILIATION_MISMATCH.HUB_AMOUNT, m.hubAmount())
-                    .set(RECONCILIATION_MISMATCH.HUB_CURRENCY, m.hubCurrency())
-                    .set(RECONCILIATION_MISMATCH.PROVIDER_STATUS, m.providerStatus())
-                    .set(RECONCILIATION_MISMATCH.PROVIDER_AMOUNT, m.providerAmount())
-                    .set(RECONCILIATION_MISMATCH.PROVIDER_CURRENCY, m.providerCurrency())
-                    .set(RECONCILIATION_MISMATCH.RESOLUTION, m.resolution().wireName())
-                    .set(RECONCILIATION_MISMATCH.DETAIL, m.detail())
-                    .execute();
+            ReconciliationMismatchRecord row = db.newRecord(RECONCILIATION_MISMATCH);
+            row.setRunId(id);
+            row.setSeq(rows.size());
+            row.setKind(m.kind().wireName());
+            row.setProviderReference(m.providerReference());
+            row.setPaymentId(m.paymentId());
+            row.setHubStatus(m.hubStatus());
+            row.setHubAmount(m.hubAmount());
+            row.setHubCurrency(m.hubCurrency());
+            row.setProviderStatus(m.providerStatus());
+            row.setProviderAmount(m.providerAmount());
+            row.setProviderCurrency(m.providerCurrency());
+            row.setResolution(m.resolution().wireName());
+            row.setDetail(m.detail());
+            rows.add(row);
+        }
+        if (!rows.isEmpty()) {
+            db.batchInsert(rows).execute();
         }
         db.update(RECONCILIATION_RUN)
                 .set(RECONCILIATION_RUN.STATUS, RunStatus.COMPLETED.wireName())
