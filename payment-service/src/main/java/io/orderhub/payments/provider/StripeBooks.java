@@ -1,10 +1,8 @@
 package io.orderhub.payments.provider;
 
 import com.stripe.StripeClient;
-import com.stripe.model.HasId;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
-import com.stripe.model.StripeCollection;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundListParams;
 import io.orderhub.money.CurrencyCode;
@@ -12,7 +10,6 @@ import io.orderhub.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,16 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class StripeBooks implements ProviderBooks {
 
-    static final long PAGE = 100L;
-
     private final StripeClient stripe;
     private final ProviderSettings settings;
-    private final RateLimitRetry retry;
+    private final StripePages pages;
 
-    StripeBooks(StripeClient stripe, ProviderSettings settings, RateLimitRetry retry) {
+    StripeBooks(StripeClient stripe, ProviderSettings settings, StripePages pages) {
         this.stripe = stripe;
         this.settings = settings;
-        this.retry = retry;
+        this.pages = pages;
     }
 
     @Override
@@ -46,9 +41,7 @@ class StripeBooks implements ProviderBooks {
 
     @Override
     public boolean configured() {
-        return settings.stripe() != null
-                && settings.stripe().apiKey() != null
-                && !settings.stripe().apiKey().isBlank();
+        return StripePages.configured(settings);
     }
 
     @Override
@@ -58,11 +51,11 @@ class StripeBooks implements ProviderBooks {
                 .setGte(from.getEpochSecond())
                 .setLt(to.getEpochSecond())
                 .build();
-        pages(
+        pages.each(
                 after -> {
                     PaymentIntentListParams.Builder params = PaymentIntentListParams.builder()
                             .setCreated(created)
-                            .setLimit(PAGE);
+                            .setLimit(StripePages.SIZE);
                     if (after != null) {
                         params.setStartingAfter(after);
                     }
@@ -75,10 +68,10 @@ class StripeBooks implements ProviderBooks {
         Map<String, Long> refunded = new HashMap<>();
         RefundListParams.Created created =
                 RefundListParams.Created.builder().setGte(from.getEpochSecond()).build();
-        pages(
+        pages.each(
                 after -> {
                     RefundListParams.Builder params =
-                            RefundListParams.builder().setCreated(created).setLimit(PAGE);
+                            RefundListParams.builder().setCreated(created).setLimit(StripePages.SIZE);
                     if (after != null) {
                         params.setStartingAfter(after);
                     }
@@ -113,24 +106,5 @@ class StripeBooks implements ProviderBooks {
                 code,
                 refunded,
                 intent.getCreated() == null ? null : Instant.ofEpochSecond(intent.getCreated()));
-    }
-
-    interface Page<T extends HasId> {
-        StripeCollection<T> after(String startingAfter) throws com.stripe.exception.StripeException;
-    }
-
-    /** Every object of a Stripe list, one page (one call, retried through a 429) at a time. */
-    <T extends HasId> void pages(Page<T> page, Consumer<T> each) {
-        String after = null;
-        while (true) {
-            String cursor = after;
-            StripeCollection<T> got = retry.call(() -> StripeProvider.call(() -> page.after(cursor)));
-            List<T> data = got.getData();
-            data.forEach(each);
-            if (!Boolean.TRUE.equals(got.getHasMore()) || data.isEmpty()) {
-                return;
-            }
-            after = data.get(data.size() - 1).getId();
-        }
     }
 }
