@@ -33,7 +33,10 @@ class Routes {
                 services.paymentService(),
                 "/api/v1/payments",
                 "/api/v1/payments/**",
-                "/api/v1/terminal/**");
+                "/api/v1/terminal/**",
+                "/api/v1/reconciliation/**",
+                "/api/v1/settlements",
+                "/api/v1/settlements.csv");
     }
 
     @Bean
