@@ -32,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -435,6 +437,102 @@ class PlatformFlowIT {
 
     private static <T> Iterable<T> iterable(Iterator<T> iterator) {
         return () -> iterator;
+    }
+
+    @Test
+    void aReconciliationRunThroughTheEdgeNamesAStripePaymentMadeWithoutTheHubAndAppliesOneWhoseWebhookNeverCame()
+            throws Exception {
+        // A window of its own: from the next whole second, so that no other test's payment falls into it.
+        Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await().pollInterval(Duration.ofMillis(20)).until(() -> !Instant.now().isBefore(from));
+        ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
+        ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
+        String sourceOrderId = Long.toString(System.nanoTime());
+        HttpResponse<String> created = shop.post(
+                "/api/v1/orders",
+                WooCommercePlugin.orderPayload(sourceOrderId),
+                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000002"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+        HttpResponse<String> payment = shop.post(
+                "/api/v1/payments",
+                "{\"order_id\": \"%s\", \"provider\": \"stripe\", \"currency\": \"EUR\"}".formatted(orderId),
+                ApiClient.idempotencyKey("wc_pay_" + sourceOrderId));
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+        String paymentId = JSON.readTree(payment.body()).path("data").path("id").asText();
+        Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+
+        // The customer paid, but Stripe's webhook never arrived; someone also charged a card in Stripe's Dashboard.
+        String dashboard = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String succeeded = StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId);
+        String withoutHub = """
+                {"id": "%s", "object": "payment_intent", "amount": 2500, "currency": "eur", "status": "succeeded",
+                 "created": %d, "livemode": false, "metadata": {}}""".formatted(dashboard, from.getEpochSecond());
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents"))
+                .withQueryParam("created[gte]", equalTo(String.valueOf(from.getEpochSecond())))
+                .withQueryParam("created[lt]", equalTo(String.valueOf(to.getEpochSecond())))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\": \"list\", \"url\": \"/v1/payment_intents\", \"has_more\": false,"
+                                + " \"data\": [" + withoutHub + ", " + succeeded + "]}")));
+        stripe.stubFor(
+                get(urlPathEqualTo("/v1/refunds"))
+                        .withQueryParam("created[gte]", equalTo(String.valueOf(from.getEpochSecond())))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"object\": \"list\", \"url\": \"/v1/refunds\", \"has_more\": false, \"data\": []}")));
+
+        HttpResponse<String> started = admin.post(
+                "/api/v1/reconciliation/runs",
+                "{\"provider\": \"stripe\", \"from\": \"%s\", \"to\": \"%s\"}".formatted(from, to));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = JSON.readTree(started.body()).path("data").path("id").asText();
+        assertThat(shop.get("/api/v1/reconciliation/runs/" + runId).statusCode())
+                .as("a channel key may not read runs")
+                .isEqualTo(403);
+        JsonNode run = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> JSON.readTree(admin.get("/api/v1/reconciliation/runs/" + runId)
+                                        .body())
+                                .path("data"),
+                        data -> !data.path("status").asText().equals("running"));
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("completed");
+        Map<String, JsonNode> byReference = new java.util.HashMap<>();
+        run.path("mismatches")
+                .forEach(m -> byReference.put(m.path("provider_reference").asText(), m));
+        assertThat(byReference.get(dashboard).path("kind").asText()).isEqualTo("missing_in_hub");
+        assertThat(byReference.get(dashboard).path("resolution").asText()).isEqualTo("reported");
+        assertThat(byReference.get(intent).path("kind").asText()).isEqualTo("status_differs");
+        assertThat(byReference.get(intent).path("payment_id").asText()).isEqualTo(paymentId);
+        assertThat(byReference.get(intent).path("resolution").asText()).isEqualTo("applied");
+        HttpResponse<String> csv = admin.get("/api/v1/reconciliation/runs/" + runId + "/report.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines())
+                .anySatisfy(line -> assertThat(line).contains(dashboard).contains("missing_in_hub"))
+                .anySatisfy(line -> assertThat(line)
+                        .contains(intent)
+                        .contains("status_differs")
+                        .contains("applied"));
+        JsonNode paid =
+                JSON.readTree(shop.get("/api/v1/payments/" + paymentId).body()).path("data");
+        assertThat(paid.path("status").asText()).isEqualTo("succeeded");
+        JsonNode history = JSON.readTree(
+                        shop.get("/api/v1/payments/" + paymentId + "/history").body())
+                .path("data");
+        assertThat(history.findValuesAsText("reason")).containsOnlyOnce("reconciliation");
+        // The order learns of the money as it would have from the webhook.
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
     }
 
     // --- the channels' side -----------------------------------------------------------------------
