@@ -74,6 +74,26 @@ public abstract class PaymentsTestBase {
         return body(response).path("data");
     }
 
+    /** A CSV answer's lines, by the names of its header line. */
+    protected static List<java.util.Map<String, String>> readCsv(String text) {
+        tools.jackson.databind.MappingIterator<java.util.Map<String, String>> lines =
+                tools.jackson.dataformat.csv.CsvMapper.builder()
+                        .build()
+                        .readerForMapOf(String.class)
+                        .with(tools.jackson.dataformat.csv.CsvSchema.emptySchema()
+                                .withHeader())
+                        .readValues(text);
+        return lines.readAll();
+    }
+
+    /** A 200 with a JSON body, as Stripe and BTCPay answer. */
+    protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+
     /** A new pending order of the shop, as order-service publishes it. */
     protected static UUID order(String grandTotal) {
         UUID id = UUID.randomUUID();

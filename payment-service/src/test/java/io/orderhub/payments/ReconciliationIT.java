@@ -30,9 +30,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Reconciliation runs against Stripe's and BTCPay's list APIs as WireMock speaks them (Stripe: {@code created}
@@ -273,11 +270,7 @@ class ReconciliationIT extends PaymentsTestBase {
         Simulators.STRIPE.stubFor(stripeListCall(from, to, null)
                 .inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse()
-                        .withStatus(429)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"rate_limit\","
-                                + " \"message\": \"Too many requests\"}}"))
+                .willReturn(stripeRateLimited())
                 .willSetStateTo("answered"));
         Simulators.STRIPE.stubFor(stripeListCall(from, to, null)
                 .inScenario(scenario)
@@ -323,12 +316,7 @@ class ReconciliationIT extends PaymentsTestBase {
     void failsARunWhoseProviderStaysRateLimitedAfterBoundedRetries() {
         Instant from = pastDay(25);
         Instant to = from.plus(Duration.ofDays(1));
-        Simulators.STRIPE.stubFor(stripeListCall(from, to, null)
-                .willReturn(aResponse()
-                        .withStatus(429)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"rate_limit\","
-                                + " \"message\": \"Too many requests\"}}")));
+        Simulators.STRIPE.stubFor(stripeListCall(from, to, null).willReturn(stripeRateLimited()));
         stripeRefunds(from);
 
         JsonNode run = awaitRun(startRun("stripe", from, to));
@@ -589,15 +577,6 @@ class ReconciliationIT extends PaymentsTestBase {
                 .contains(field);
     }
 
-    private static List<Map<String, String>> readCsv(String text) {
-        MappingIterator<Map<String, String>> lines = CsvMapper.builder()
-                .build()
-                .readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader())
-                .readValues(text);
-        return lines.readAll();
-    }
-
     /**
      * The next whole second, once the clock has passed it: a window from there holds only the payments the test
      * creates afterwards, none of the previous test's.
@@ -628,6 +607,15 @@ class ReconciliationIT extends PaymentsTestBase {
                         status,
                         created,
                         paymentId == null ? "" : "\"orderhub_payment_id\": \"" + paymentId + "\"");
+    }
+
+    /** Stripe's 429, as its rate limiter answers (no Retry-After). */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder stripeRateLimited() {
+        return aResponse()
+                .withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"rate_limit\","
+                        + " \"message\": \"Too many requests\"}}");
     }
 
     /** Stripe's answer for a PaymentIntent it does not have. */
@@ -698,12 +686,5 @@ class ReconciliationIT extends PaymentsTestBase {
     private static void btcpayLists(Instant from, Instant to, int skip, List<String> invoices) {
         Simulators.BTCPAY.stubFor(
                 btcpayListCall(from, to, skip).willReturn(json("[" + String.join(",", invoices) + "]")));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(body);
     }
 }

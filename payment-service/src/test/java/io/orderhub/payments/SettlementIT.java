@@ -1,6 +1,5 @@
 package io.orderhub.payments;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,9 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The settlement report over Stripe's payout and balance transaction lists as WireMock speaks them (arrival_date
@@ -209,21 +205,5 @@ class SettlementIT extends PaymentsTestBase {
                 ? call.withQueryParam("starting_after", absent())
                 : call.withQueryParam("starting_after", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"));
         Simulators.STRIPE.stubFor(call.willReturn(json(list("/v1/balance_transactions", hasMore, transactions))));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(body);
-    }
-
-    private static List<Map<String, String>> readCsv(String text) {
-        MappingIterator<Map<String, String>> lines = CsvMapper.builder()
-                .build()
-                .readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader())
-                .readValues(text);
-        return lines.readAll();
     }
 }

@@ -86,20 +86,11 @@ class PlatformFlowIT {
         String sourceOrderId = Long.toString(System.nanoTime());
 
         // 1. The plugin posts the order as it always did and reads data.id.
-        HttpResponse<String> created = shop.post(
-                "/api/v1/orders",
-                WooCommercePlugin.orderPayload(sourceOrderId),
-                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000000"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+        String orderId = wooOrder(shop, sourceOrderId, "1700000000");
 
         // 2. It asks for a Stripe payment: Stripe creates a PaymentIntent.
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+        stripeCreates(orderId, intent);
         HttpResponse<String> payment = shop.post(
                 "/api/v1/payments", """
                 {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId), ApiClient.idempotencyKey("wc_pay_" + sourceOrderId));
@@ -448,18 +439,9 @@ class PlatformFlowIT {
         ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
         ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
         String sourceOrderId = Long.toString(System.nanoTime());
-        HttpResponse<String> created = shop.post(
-                "/api/v1/orders",
-                WooCommercePlugin.orderPayload(sourceOrderId),
-                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000002"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+        String orderId = wooOrder(shop, sourceOrderId, "1700000002");
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+        stripeCreates(orderId, intent);
         HttpResponse<String> payment = shop.post(
                 "/api/v1/payments",
                 "{\"order_id\": \"%s\", \"provider\": \"stripe\", \"currency\": \"EUR\"}".formatted(orderId),
@@ -537,16 +519,30 @@ class PlatformFlowIT {
 
     // --- the channels' side -----------------------------------------------------------------------
 
+    /** A WooCommerce order posted through the edge as the plugin posts it; answers its id. */
+    private static String wooOrder(ApiClient shop, String sourceOrderId, String timestamp) throws Exception {
+        HttpResponse<String> created = shop.post(
+                "/api/v1/orders",
+                WooCommercePlugin.orderPayload(sourceOrderId),
+                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_" + timestamp));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("data").path("id").asText();
+    }
+
+    /** Stripe creates a PaymentIntent for the order's payment. */
+    private static void stripeCreates(String orderId, String intent) {
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+    }
+
     @Test
     void aTerminalPaymentThroughTheEdgeSucceedsByStripesSignedWebhookAndPaysTheOrder() throws Exception {
         ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
         String sourceOrderId = Long.toString(System.nanoTime());
-        HttpResponse<String> created = shop.post(
-                "/api/v1/orders",
-                WooCommercePlugin.orderPayload(sourceOrderId),
-                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000001"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+        String orderId = wooOrder(shop, sourceOrderId, "1700000001");
 
         // The till's Terminal SDK gets a connection token, then a card-present PaymentIntent for the order.
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
@@ -554,11 +550,7 @@ class PlatformFlowIT {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"object\": \"terminal.connection_token\", \"secret\": \"pst_test_e2e\"}")));
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+        stripeCreates(orderId, intent);
         HttpResponse<String> token = shop.post("/api/v1/terminal/connection-token", "{}");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(JSON.readTree(token.body()).path("data").path("secret").asText())

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -165,10 +166,18 @@ final class Comparison {
     }
 
     private static Booked byId(Map<UUID, Booked> byId, String id) {
+        return uuid(id).map(byId::get).orElse(null);
+    }
+
+    /** The hub's id a provider echoes from its metadata, when it is one. */
+    static Optional<UUID> uuid(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
-            return byId.get(UUID.fromString(id));
+            return Optional.of(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

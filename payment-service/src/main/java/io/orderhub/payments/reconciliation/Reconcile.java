@@ -85,7 +85,7 @@ class Reconcile {
                 theirs.stream().map(ProviderPayment::reference).toList();
         List<UUID> ids = theirs.stream()
                 .map(ProviderPayment::hubPaymentId)
-                .map(Reconcile::uuid)
+                .map(Comparison::uuid)
                 .flatMap(Optional::stream)
                 .toList();
         List<Booked> known = steps.known(run.provider(), references, ids);
@@ -145,16 +145,5 @@ class Reconcile {
                 null,
                 null);
         return Comparison.compareOne(found, unlisted);
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
