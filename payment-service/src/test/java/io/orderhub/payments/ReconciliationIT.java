@@ -449,6 +449,10 @@ class ReconciliationIT extends PaymentsTestBase {
         assertThat(admin().get("/api/v1/reconciliation/runs/" + UUID.randomUUID())
                         .statusCode())
                 .isEqualTo(404);
+        HttpResponse<String> noReport = admin().get("/api/v1/reconciliation/runs/" + UUID.randomUUID() + "/report.csv");
+        assertThat(noReport.statusCode()).isEqualTo(404);
+        assertThat(noReport.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(admin().get("/api/v1/reconciliation/runs?cursor=bogus").statusCode())
                 .isEqualTo(400);
         assertThat(data(admin().get("/api/v1/reconciliation/runs?limit=1"))

@@ -48,6 +48,9 @@ class BtcpayBooks implements ProviderBooks {
             String path = btcpay.store("/invoices?startDate=" + from.getEpochSecond() + "&endDate=" + endSecond
                     + "&skip=" + skip + "&take=" + PAGE);
             JsonNode page = retry.call(() -> btcpay.send("GET", path, null));
+            if (!page.isArray()) {
+                throw new ProviderFailure(ProviderFailure.Kind.UNAVAILABLE, "BTCPay's invoice list is not a list");
+            }
             int count = 0;
             for (JsonNode invoice : page) {
                 count++;

@@ -31,9 +31,10 @@ class StripePages {
         while (true) {
             String cursor = after;
             StripeCollection<T> got = retry.call(() -> StripeProvider.call(() -> page.after(cursor)));
-            List<T> data = got.getData();
+            // A list without data (never from Stripe itself) reads as an empty page, not as a failure of the hub.
+            List<T> data = got == null || got.getData() == null ? List.of() : got.getData();
             data.forEach(each);
-            if (!Boolean.TRUE.equals(got.getHasMore()) || data.isEmpty()) {
+            if (data.isEmpty() || !Boolean.TRUE.equals(got.getHasMore())) {
                 return;
             }
             after = data.get(data.size() - 1).getId();
