@@ -7,15 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.orderhub.systemtests.FullPlatform.B2B_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.B2B_KEY;
-import static io.orderhub.systemtests.FullPlatform.BTCPAY_STORE;
-import static io.orderhub.systemtests.FullPlatform.BTCPAY_WEBHOOK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.POS_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.POS_KEY;
-import static io.orderhub.systemtests.FullPlatform.SHOP_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.SHOP_KEY;
-import static io.orderhub.systemtests.FullPlatform.STRIPE_WEBHOOK_SECRET;
+import static io.orderhub.harness.FullPlatform.B2B_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.B2B_KEY;
+import static io.orderhub.harness.FullPlatform.BTCPAY_STORE;
+import static io.orderhub.harness.FullPlatform.BTCPAY_WEBHOOK_SECRET;
+import static io.orderhub.harness.FullPlatform.POS_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.POS_KEY;
+import static io.orderhub.harness.FullPlatform.SHOP_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.SHOP_KEY;
+import static io.orderhub.harness.FullPlatform.STRIPE_WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.orderhub.harness.FullPlatform;
+import io.orderhub.harness.StripeEvents;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.testsupport.ApiClient;
@@ -124,7 +126,7 @@ class PlatformFlowIT {
                                 "Content-Type",
                                 "application/json",
                                 "Stripe-Signature",
-                                StripeEvents.signature(event),
+                                StripeEvents.signature(STRIPE_WEBHOOK_SECRET, event),
                                 "traceparent",
                                 "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
@@ -488,7 +490,11 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of("Content-Type", "application/json", "Stripe-Signature", StripeEvents.signature(event)));
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Stripe-Signature",
+                                StripeEvents.signature(STRIPE_WEBHOOK_SECRET, event)));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
