@@ -172,51 +172,43 @@ public final class MixedLoad implements AutoCloseable {
         }
     }
 
+    /** The plugin: an order, a Stripe payment and Stripe's webhooks. */
     private CompletableFuture<Flow> shopFlow(int number, String sourceOrderId) {
-        return call(
-                        "order",
-                        () -> shop.post(
-                                "/api/v1/orders",
-                                WooCommercePlugin.orderPayload(sourceOrderId),
-                                ApiClient.idempotencyKey("wc_" + sourceOrderId)))
-                .thenCompose(order -> {
-                    String orderId = data(order).path("id").asText();
-                    return call(
-                                    "payment",
-                                    () -> shop.post(
-                                            "/api/v1/payments",
-                                            """
-                                    {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId),
-                                            ApiClient.idempotencyKey("wc_pay_" + sourceOrderId)))
-                            .thenCompose(payment -> pay(number, sourceOrderId, orderId, data(payment)));
-                });
+        return orderAndPayment(shop, "", WooCommercePlugin.orderPayload(sourceOrderId), "stripe", "wc_" + sourceOrderId)
+                .thenCompose(placed -> pay(number, sourceOrderId, placed.orderId(), placed.payment()));
     }
 
     /** The till: an order and the payment taken at the counter, recorded as manual. */
     private CompletableFuture<Flow> posFlow(int number, String sourceOrderId) {
+        String order = """
+                {"source": "pos", "source_order_id": "%s", "currency": "EUR",
+                 "items": [{"name": "Coffee", "quantity": 2, "unit_price": 3.20, "tax_rate": 0.07}]}""".formatted(sourceOrderId);
+        return orderAndPayment(till, "pos ", order, "manual", "pos_" + sourceOrderId)
+                .thenApply(placed -> new Flow(
+                        number,
+                        Kind.POS_MANUAL,
+                        sourceOrderId,
+                        placed.orderId(),
+                        placed.payment().path("id").asText()));
+    }
+
+    private record Placed(String orderId, JsonNode payment) {}
+
+    /** An order, then a payment of it with the provider; each with an Idempotency-Key derived from {@code key}. */
+    private CompletableFuture<Placed> orderAndPayment(
+            ApiClient channel, String stepPrefix, String orderPayload, String provider, String key) {
         return call(
-                        "pos order",
-                        () -> till.post(
-                                "/api/v1/orders",
-                                """
-                                {"source": "pos", "source_order_id": "%s", "currency": "EUR",
-                                 "items": [{"name": "Coffee", "quantity": 2, "unit_price": 3.20, "tax_rate": 0.07}]}""".formatted(sourceOrderId),
-                                ApiClient.idempotencyKey("pos_" + sourceOrderId)))
+                        stepPrefix + "order",
+                        () -> channel.post("/api/v1/orders", orderPayload, ApiClient.idempotencyKey(key)))
                 .thenCompose(order -> {
                     String orderId = data(order).path("id").asText();
+                    String payment = """
+                            {"order_id": "%s", "provider": "%s", "currency": "EUR"}""".formatted(orderId, provider);
                     return call(
-                                    "pos payment",
-                                    () -> till.post(
-                                            "/api/v1/payments",
-                                            """
-                                    {"order_id": "%s", "provider": "manual", "currency": "EUR"}""".formatted(orderId),
-                                            ApiClient.idempotencyKey("pos_pay_" + sourceOrderId)))
-                            .thenApply(payment -> new Flow(
-                                    number,
-                                    Kind.POS_MANUAL,
-                                    sourceOrderId,
-                                    orderId,
-                                    data(payment).path("id").asText()));
+                                    stepPrefix + "payment",
+                                    () -> channel.post(
+                                            "/api/v1/payments", payment, ApiClient.idempotencyKey(key + "_pay")))
+                            .thenApply(answer -> new Placed(orderId, data(answer)));
                 });
     }
 
@@ -226,7 +218,7 @@ public final class MixedLoad implements AutoCloseable {
         String intent = payment.path("provider_reference").asText();
         long now = System.currentTimeMillis() / 1000;
         String succeeded = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId),
                 now);
@@ -236,7 +228,7 @@ public final class MixedLoad implements AutoCloseable {
         }
         if (number % 5 == 0) {
             String older = StripeEvents.event(
-                    "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                    StripeEvents.eventId(),
                     "payment_intent.processing",
                     StripeEvents.paymentIntent(intent, "processing", orderId, paymentId),
                     now - 5);
@@ -252,11 +244,7 @@ public final class MixedLoad implements AutoCloseable {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Stripe-Signature",
-                                StripeEvents.signature(stripeWebhookSecret, event))));
+                        StripeEvents.headers(stripeWebhookSecret, event)));
     }
 
     private CompletableFuture<HttpResponse<String>> call(String step, Supplier<HttpResponse<String>> request) {

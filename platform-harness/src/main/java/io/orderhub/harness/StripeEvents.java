@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,6 +59,19 @@ public final class StripeEvents {
 
     public static String event(String id, String type, String object) {
         return event(id, type, object, System.currentTimeMillis() / 1000);
+    }
+
+    /** A new event id, as Stripe's look. */
+    public static String eventId() {
+        return "evt_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The headers Stripe posts an event with: its content type and signature, in a map the caller may add to. */
+    public static Map<String, String> headers(String webhookSecret, String event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Stripe-Signature", signature(webhookSecret, event));
+        return headers;
     }
 
     /** Stripe's scheme: v1 = hex HMAC-SHA256 of "t.body", keyed by the whole whsec_ string. */

@@ -114,7 +114,7 @@ class PlatformFlowIT {
         // 3. Stripe reports the success through its signed webhook, carrying a trace of its own.
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String event = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
@@ -122,13 +122,7 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Stripe-Signature",
-                                StripeEvents.signature(STRIPE_WEBHOOK_SECRET, event),
-                                "traceparent",
-                                "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
+                        traced(StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event), traceId));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         // 4. The payment succeeds, the order is paid, the plugin receives a signed callback.
@@ -482,7 +476,7 @@ class PlatformFlowIT {
 
         // The reader collects the card; Stripe reports it through its signed webhook.
         String event = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
@@ -490,16 +484,18 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Stripe-Signature",
-                                StripeEvents.signature(STRIPE_WEBHOOK_SECRET, event)));
+                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
         assertThat(status(shop, "/api/v1/terminal/payment/" + paymentId + "/status"))
                 .isEqualTo("succeeded");
+    }
+
+    /** The headers with a W3C traceparent of the trace, as a traced client sends them. */
+    private static Map<String, String> traced(Map<String, String> headers, String traceId) {
+        headers.put("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+        return headers;
     }
 
     private static String status(ApiClient client, String path) throws Exception {
