@@ -95,7 +95,8 @@ public final class FaultBench {
                     FaultRun run = new FaultRun(load, audit, platform, flowsAroundFaults, RECOVERY);
                     // A fault the platform does not recover from within RECOVERY is a result, not the end of the run.
                     List<String> notRecovered = new ArrayList<>();
-                    for (Fault fault : faults(run, platform, running, broker, postgres, pauseSeconds)) {
+                    List<Fault> faults = faults(run, platform, running, broker, postgres, pauseSeconds);
+                    for (Fault fault : faults) {
                         try {
                             Figures figures = run.inject(fault);
                             System.out.printf(
@@ -109,6 +110,33 @@ public final class FaultBench {
                             notRecovered.add(fault.name() + ": " + e.getMessage());
                             System.out.println("Not recovered: " + fault.name() + ": " + e.getMessage());
                         }
+                        // A run cut short still leaves the figures of the faults it got through.
+                        describe(
+                                        new BenchResults("faults"),
+                                        rate,
+                                        flowsAroundFaults,
+                                        warmupSeconds,
+                                        steadySeconds,
+                                        pauseSeconds)
+                                .line("")
+                                .line("**Partial:** written after fault " + (faults.indexOf(fault) + 1) + " of "
+                                        + faults.size() + "; the run had not finished.")
+                                .line("")
+                                .line(FaultRun.table(run.figures()))
+                                .figure("partial", true)
+                                .figure("flows_per_second_offered", rate)
+                                .figure("not_recovered", notRecovered)
+                                .figure(
+                                        "faults",
+                                        run.figures().stream()
+                                                .map(FaultRun::asMap)
+                                                .toList())
+                                .figure(
+                                        "not_2xx_by_fault_step_and_status",
+                                        FaultRun.not2xxByFaultStepAndStatus(load.answers()))
+                                .figure("steady_state", steady)
+                                .figure("service_logs", work.resolve("logs").toString())
+                                .write(root);
                     }
                     try {
                         load.stopAndAwaitFlows(RECOVERY);

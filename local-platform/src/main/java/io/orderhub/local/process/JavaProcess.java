@@ -195,7 +195,14 @@ public final class JavaProcess {
                 Process process = builder.start();
                 if (reapOnExit) {
                     // A test JVM that ends must not leave brokers and services behind.
-                    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                    try {
+                        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                    } catch (IllegalStateException shuttingDown) {
+                        // Started while this JVM shuts down (a supervisor's restart racing the stop): its
+                        // reaper can no longer be registered, so it would outlive the JVM. It goes now.
+                        process.destroyForcibly();
+                        throw shuttingDown;
+                    }
                 }
                 return new JavaProcess(name, process, logFile);
             } catch (IOException e) {
