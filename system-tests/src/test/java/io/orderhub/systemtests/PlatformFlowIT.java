@@ -7,15 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.orderhub.systemtests.FullPlatform.B2B_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.B2B_KEY;
-import static io.orderhub.systemtests.FullPlatform.BTCPAY_STORE;
-import static io.orderhub.systemtests.FullPlatform.BTCPAY_WEBHOOK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.POS_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.POS_KEY;
-import static io.orderhub.systemtests.FullPlatform.SHOP_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.SHOP_KEY;
-import static io.orderhub.systemtests.FullPlatform.STRIPE_WEBHOOK_SECRET;
+import static io.orderhub.harness.FullPlatform.B2B_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.B2B_KEY;
+import static io.orderhub.harness.FullPlatform.BTCPAY_STORE;
+import static io.orderhub.harness.FullPlatform.BTCPAY_WEBHOOK_SECRET;
+import static io.orderhub.harness.FullPlatform.POS_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.POS_KEY;
+import static io.orderhub.harness.FullPlatform.SHOP_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.SHOP_KEY;
+import static io.orderhub.harness.FullPlatform.STRIPE_WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.orderhub.harness.FullPlatform;
+import io.orderhub.harness.StripeEvents;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.testsupport.ApiClient;
@@ -105,7 +107,7 @@ class PlatformFlowIT {
         // 3. Stripe reports the success through its signed webhook, carrying a trace of its own.
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String event = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
@@ -113,13 +115,7 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Stripe-Signature",
-                                StripeEvents.signature(event),
-                                "traceparent",
-                                "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
+                        traced(StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event), traceId));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         // 4. The payment succeeds, the order is paid, the plugin receives a signed callback.
@@ -570,7 +566,7 @@ class PlatformFlowIT {
 
         // The reader collects the card; Stripe reports it through its signed webhook.
         String event = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
@@ -578,12 +574,18 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of("Content-Type", "application/json", "Stripe-Signature", StripeEvents.signature(event)));
+                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
         assertThat(status(shop, "/api/v1/terminal/payment/" + paymentId + "/status"))
                 .isEqualTo("succeeded");
+    }
+
+    /** The headers with a W3C traceparent of the trace, as a traced client sends them. */
+    private static Map<String, String> traced(Map<String, String> headers, String traceId) {
+        headers.put("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+        return headers;
     }
 
     private static String status(ApiClient client, String path) throws Exception {
