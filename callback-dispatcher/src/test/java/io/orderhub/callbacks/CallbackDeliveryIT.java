@@ -435,6 +435,7 @@ class CallbackDeliveryIT {
         HttpResponse<String> badStatus = admin.client().get("/api/v1/callbacks/deliveries?status=lost");
         HttpResponse<String> badOrderId = admin.client().get("/api/v1/callbacks/deliveries?order_id=42");
         HttpResponse<String> badCursor = admin.client().get("/api/v1/callbacks/deliveries?cursor=xyz");
+        HttpResponse<String> nulChannel = admin.client().get("/api/v1/callbacks/deliveries?channel=%00");
         HttpResponse<String> unknown =
                 admin.client().post("/api/v1/callbacks/deliveries/" + UUID.randomUUID() + "/replay", "");
         HttpResponse<String> anonymous = admin.client().withKey(null).get("/api/v1/callbacks/deliveries");
@@ -448,6 +449,9 @@ class CallbackDeliveryIT {
                 .isEqualTo("status");
         assertThat(badOrderId.statusCode()).isEqualTo(400);
         assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(nulChannel.statusCode()).as(nulChannel.body()).isEqualTo(400);
+        assertThat(DispatcherApi.json(nulChannel.body()).path("type").asString())
+                .isEqualTo("https://orderhub.io/problems/malformed-request");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(DispatcherApi.json(unknown.body()).path("type").asString())
                 .isEqualTo("https://orderhub.io/problems/not-found");

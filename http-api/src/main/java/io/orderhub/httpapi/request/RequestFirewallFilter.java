@@ -31,6 +31,13 @@ public class RequestFirewallFilter extends OncePerRequestFilter {
 
     public RequestFirewallFilter(ProblemWriter problems) {
         this.problems = problems;
+        // The firewall's default admits any parameter value; a NUL in one would reach PostgreSQL,
+        // which refuses it in text. No channel sends control characters in a query parameter.
+        firewall.setAllowedParameterValues(RequestFirewallFilter::hasNoControlCharacters);
+    }
+
+    private static boolean hasNoControlCharacters(String value) {
+        return value.codePoints().noneMatch(Character::isISOControl);
     }
 
     @Override
