@@ -344,6 +344,42 @@ class CallbackDeliveryIT {
     }
 
     @Test
+    void anImportedOrderIsNeverCalledBackAndOnlyItsLaterChangesAre() {
+        OrderEvents order = OrderEvents.anOrder("woocommerce", "imported-1001");
+        OrderEvent imported = OrderEvent.newBuilder(order.statusChanged(3, OrderStatus.PROCESSING))
+                .setType(OrderEventType.CREATED)
+                .setImported(true)
+                .build();
+        OrderEvent olderChangeReadAgain = order.statusChanged(2, OrderStatus.PAID);
+        OrderEvent shipped = order.statusChanged(4, OrderStatus.SHIPPED);
+
+        orders.send(imported);
+        orders.send(olderChangeReadAgain);
+        orders.send(shipped);
+
+        await().atMost(WAIT)
+                .until(
+                        () -> admin.deliveriesOf(order.orderId()).stream()
+                                .map(d -> d.path("order_version").asLong() + ":"
+                                        + d.path("status").asString())
+                                .sorted()
+                                .toList(),
+                        List.of("2:superseded", "4:delivered")::equals);
+        LoggedRequest callback = await().atMost(WAIT)
+                .until(() -> callbacksFor(RECEIVER, PLUGIN_PATH, order.orderId()), list -> !list.isEmpty())
+                .get(0);
+        assertThat(DispatcherApi.json(callback.getBodyAsString())
+                        .path("version")
+                        .asLong())
+                .isEqualTo(4);
+        assertThat(admin.deliveriesOf(order.orderId()))
+                .extracting(d -> d.path("order_version").asLong() + ":"
+                        + d.path("status").asString())
+                .containsExactlyInAnyOrder("2:superseded", "4:delivered");
+        assertThat(callbacksFor(RECEIVER, PLUGIN_PATH, order.orderId())).hasSize(1);
+    }
+
+    @Test
     void unconfiguredChannelIsRecordedAsSkippedAndCreationIsNotCalledBack() {
         OrderEvents order = OrderEvents.anOrder("b2b", "PO-77");
 

@@ -17,9 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns an order event into a stored delivery — never an HTTP call, so a slow channel never holds up the
  * consumer. Each event once (inbox). Changes after creation become one delivery for the owning channel;
  * a newer version supersedes older ones still waiting; an unconfigured channel is recorded as skipped.
+ * Events marked {@code imported} (the old hub's past, bin/orderhub-import) never become a delivery.
  */
 @Service
 public class RecordOrderChange {
+
+    /** The type remembered for an imported order's state; never a callback's type. */
+    static final String IMPORTED_TYPE = "order.imported";
 
     private final Inbox inbox;
     private final DeliveryRepository deliveries;
@@ -51,6 +55,11 @@ public class RecordOrderChange {
         if (!inbox.firstDelivery(event.getEventId(), EventTopic.ORDER_EVENTS.topicName())) {
             return;
         }
+        if (event.getImported()) {
+            // The old hub's past, brought over by the import: the channel lived through it already.
+            seedImported(event);
+            return;
+        }
         switch (event.getType()) {
             case CREATED -> {
                 // The channel created the order itself: nothing to tell it.
@@ -59,16 +68,33 @@ public class RecordOrderChange {
         }
     }
 
-    private void recordChange(OrderEvent event) {
+    /**
+     * An order imported from the old hub: its version is remembered as the latest known (so a re-read older
+     * change is superseded, never sent), and no delivery is made.
+     */
+    private void seedImported(OrderEvent event) {
         Instant now = clock.instant();
-        OrderChange change = new OrderChange(
+        OrderChange change = change(event, IMPORTED_TYPE);
+        OrderState state = deliveries.lockOrderState(change, now);
+        if (change.version() > state.latest().version()) {
+            deliveries.saveLatest(change, now);
+        }
+    }
+
+    private static OrderChange change(OrderEvent event, String type) {
+        return new OrderChange(
                 event.getEventId(),
                 event.getOrderId(),
                 event.getVersion(),
                 event.getOrder().getSource(),
-                CallbackBody.type(event.getType()),
+                type,
                 CallbackBody.render(event),
                 event.getOccurredAt());
+    }
+
+    private void recordChange(OrderEvent event) {
+        Instant now = clock.instant();
+        OrderChange change = change(event, CallbackBody.type(event.getType()));
         String endpointName = Endpoint.nameFor(change.channel());
         OrderState state = deliveries.lockOrderState(change, now);
         Optional<Endpoint> endpoint = endpoints.forSource(change.channel());
