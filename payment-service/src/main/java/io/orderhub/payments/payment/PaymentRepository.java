@@ -67,6 +67,52 @@ public class PaymentRepository {
                 == 1;
     }
 
+    /**
+     * Stores a payment imported from the old hub with its history rows (versions 1..n); false when its id or
+     * provider reference is taken (nothing is written then). Never scheduled for the repair job: the old hub's
+     * in-flight payments settle through their provider's webhooks.
+     */
+    boolean insertImported(Payment payment, List<HistoryEntry> history, Instant now) {
+        int inserted = db.insertInto(PAYMENT)
+                .set(PAYMENT.ID, payment.id())
+                .set(PAYMENT.ORDER_ID, payment.orderId())
+                .set(PAYMENT.SOURCE, payment.source())
+                .set(PAYMENT.PROVIDER, payment.provider())
+                .set(PAYMENT.STATUS, payment.status().wireName())
+                .set(PAYMENT.VERSION, payment.version())
+                .set(PAYMENT.AMOUNT, payment.amount().amount())
+                .set(PAYMENT.CURRENCY, payment.currency().code())
+                .set(PAYMENT.REFUNDED_AMOUNT, payment.refundedAmount().amount())
+                .set(PAYMENT.PROVIDER_REFUNDED, payment.providerRefunded().amount())
+                .set(PAYMENT.PROVIDER_REFERENCE, payment.providerReference())
+                .set(PAYMENT.RECORDED, payment.recorded())
+                .set(PAYMENT.RETURN_URL, payment.returnUrl())
+                .set(PAYMENT.METADATA, payment.metadataJson())
+                .set(PAYMENT.METHOD, payment.method())
+                .set(PAYMENT.CREATED_AT, at(payment.createdAt()))
+                .set(PAYMENT.UPDATED_AT, at(payment.updatedAt()))
+                .set(PAYMENT.IMPORTED_AT, at(now))
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 0) {
+            return false;
+        }
+        for (HistoryEntry row : history) {
+            db.insertInto(PAYMENT_STATUS_HISTORY)
+                    .set(PAYMENT_STATUS_HISTORY.ID, Ids.next())
+                    .set(PAYMENT_STATUS_HISTORY.PAYMENT_ID, payment.id())
+                    .set(PAYMENT_STATUS_HISTORY.VERSION, row.version())
+                    .set(PAYMENT_STATUS_HISTORY.EVENT_TYPE, row.type())
+                    .set(PAYMENT_STATUS_HISTORY.OLD_STATUS, row.oldStatus())
+                    .set(PAYMENT_STATUS_HISTORY.NEW_STATUS, row.newStatus())
+                    .set(PAYMENT_STATUS_HISTORY.REASON, row.reason())
+                    .set(PAYMENT_STATUS_HISTORY.CHANGED_BY, row.changedBy())
+                    .set(PAYMENT_STATUS_HISTORY.CHANGED_AT, at(row.changedAt()))
+                    .execute();
+        }
+        return true;
+    }
+
     public Optional<Payment> find(UUID id) {
         return db.selectFrom(PAYMENT).where(PAYMENT.ID.eq(id)).fetchOptional().map(this::payment);
     }
