@@ -23,7 +23,13 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> orderRoutes(EdgeProperties services) {
-        return to("orders", services.orderService(), "/api/v1/orders", "/api/v1/orders/**", "/api/v1/settings");
+        return to(
+                "orders",
+                services.orderService(),
+                "/api/v1/orders",
+                "/api/v1/orders/**",
+                "/api/v1/settings",
+                "/api/v1/import/orders/**");
     }
 
     @Bean
@@ -33,7 +39,8 @@ class Routes {
                 services.paymentService(),
                 "/api/v1/payments",
                 "/api/v1/payments/**",
-                "/api/v1/terminal/**");
+                "/api/v1/terminal/**",
+                "/api/v1/import/payments/**");
     }
 
     @Bean

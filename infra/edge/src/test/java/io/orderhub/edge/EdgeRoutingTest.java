@@ -106,6 +106,8 @@ class EdgeRoutingTest {
     void routesEachPathToItsService() throws Exception {
         Map<String, String> routes = Map.of(
                 "/api/v1/orders", "order-service",
+                "/api/v1/import/orders/0a000000-0000-4000-8000-000000000001", "order-service",
+                "/api/v1/import/payments/0b000000-0000-4000-8000-000000000001", "payment-service",
                 "/api/v1/orders/0190-abc/history", "order-service",
                 "/api/v1/settings", "order-service",
                 "/api/v1/payments/p1/refunds", "payment-service",
