@@ -41,7 +41,8 @@ public final class OrderhubImport {
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) throws Exception {
+    /** The command: its report on {@code out}, progress and errors on {@code err}; the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) throws Exception {
         Map<String, String> options;
         try {
             options = options(args);
