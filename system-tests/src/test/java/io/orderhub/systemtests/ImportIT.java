@@ -110,7 +110,7 @@ class ImportIT {
 
     @Test
     @Order(2)
-    void noCallbackGoesOutForTheImportedHistory() {
+    void noCallbackGoesOutForTheImportedHistory() throws Exception {
         // Every imported order reached the dispatcher: it keeps each one's latest version.
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> count(Service.CALLBACK_DISPATCHER, "callbacks.order_state") == 10);
