@@ -27,7 +27,7 @@ record ImportOrderRequest(
         BigDecimal grandTotal,
         BigDecimal paidAmount,
         BigDecimal refundedAmount,
-        List<ItemRequest> items,
+        List<CreateOrderRequest.ItemRequest> items,
         List<HistoryRequest> history,
         JsonNode metadata,
         Instant createdAt,
@@ -36,28 +36,16 @@ record ImportOrderRequest(
     /** {@code id} is the old hub's customer id, kept as the hub's customer reference. */
     record CustomerRequest(UUID id, String email, String name, String phone) {}
 
-    record ItemRequest(
-            String productId,
-            String sku,
-            String name,
-            BigDecimal quantity,
-            BigDecimal unitPrice,
-            BigDecimal price,
-            BigDecimal subtotal,
-            BigDecimal tax,
-            BigDecimal taxRate,
-            JsonNode metadata) {}
-
     record HistoryRequest(String oldStatus, String newStatus, String reason, String changedBy, Instant changedAt) {}
 
     ImportOrder.Command toCommand(UUID id) {
         List<FieldError> errors = new ArrayList<>();
-        String orderMetadata = object("metadata", metadata, errors);
+        String orderMetadata = text(CreateOrderRequest.object("metadata", metadata, errors));
         List<PlaceOrder.Item> commandItems = null;
         if (items != null) {
             commandItems = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                ItemRequest item = items.get(i);
+                CreateOrderRequest.ItemRequest item = items.get(i);
                 commandItems.add(
                         item == null
                                 ? null
@@ -71,7 +59,8 @@ record ImportOrderRequest(
                                         item.subtotal(),
                                         item.tax(),
                                         item.taxRate(),
-                                        object("items[" + i + "].metadata", item.metadata(), errors)));
+                                        text(CreateOrderRequest.object(
+                                                "items[" + i + "].metadata", item.metadata(), errors))));
             }
         }
         List<ImportOrder.History> rows = history == null
@@ -108,14 +97,7 @@ record ImportOrderRequest(
                 reviewReason);
     }
 
-    private static String object(String field, JsonNode node, List<FieldError> errors) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            errors.add(new FieldError(field, "must be an object"));
-            return null;
-        }
-        return node.toString();
+    private static String text(JsonNode object) {
+        return object == null ? null : object.toString();
     }
 }
