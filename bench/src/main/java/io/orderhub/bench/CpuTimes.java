@@ -1,5 +1,7 @@
 package io.orderhub.bench;
 
+import io.orderhub.local.Platform;
+import io.orderhub.local.Service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +107,42 @@ public final class CpuTimes {
             perUnit.put(part.name() + "_ms", round2(used(part.name(), before, after) / n));
         }
         return perUnit;
+    }
+
+    /**
+     * The parts of a platform run on this machine: each service as its process tree with its JIT threads apart,
+     * the Kafka broker whose data are in {@code kafkaDirectory}, PostgreSQL with its backends from
+     * {@code postgresDirectory}, and this JVM as the load generator. A part not found is said so and counts as
+     * other processes.
+     */
+    public static List<Part> platformParts(List<Platform> platforms, Path kafkaDirectory, Path postgresDirectory) {
+        List<Part> parts = new ArrayList<>();
+        for (Service service : Service.values()) {
+            platforms.stream()
+                    .map(platform -> platform.process(service))
+                    .filter(process -> process != null)
+                    .findFirst()
+                    .ifPresent(process -> {
+                        parts.add(new Part(service.serviceName(), process.pid(), Scope.TREE));
+                        parts.add(new Part(service.serviceName() + "_jit", process.pid(), Scope.JIT_THREADS));
+                    });
+        }
+        long kafka = find(commandLine ->
+                commandLine.contains("KafkaBrokerMain") && commandLine.contains(kafkaDirectory.toString()));
+        if (kafka > 0) {
+            parts.add(new Part("kafka", kafka, Scope.TREE));
+        } else {
+            System.out.println(
+                    "Kafka's CPU is not told apart (its process was not found): it counts as other processes");
+        }
+        long postmaster = postmaster(postgresDirectory);
+        if (postmaster > 0) {
+            parts.add(new Part("postgres", postmaster, Scope.TREE));
+        } else {
+            System.out.println("PostgreSQL's CPU is not told apart (no postmaster.pid): it counts as other processes");
+        }
+        parts.add(new Part("load_generator", ProcessHandle.current().pid(), Scope.PROCESS));
+        return parts;
     }
 
     /** The first process whose command line matches, or -1. */

@@ -99,6 +99,7 @@ final class LocalSettings {
         defaults.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
         defaults.put("PAYMENT_REPAIR_AFTER", "15m");
         defaults.put("AUTO_REFUND_CANCELLED", "false");
+        defaults.put("RECONCILIATION_SCHEDULE", "0 30 1 * * *");
         return defaults;
     }
 }

@@ -28,16 +28,21 @@ class OpenApiIT extends PaymentsTestBase {
 
     @Test
     void describesEveryPaymentOperationOfTheContract() {
-        Map<String, Set<String>> operations = Map.of(
-                "/api/v1/payments", Set.of("get", "post"),
-                "/api/v1/payments/{id}", Set.of("get"),
-                "/api/v1/payments/order/{order_id}", Set.of("get"),
-                "/api/v1/payments/{id}/history", Set.of("get"),
-                "/api/v1/payments/{id}/refunds", Set.of("post"),
-                "/api/v1/payments/{id}/cancel", Set.of("post"),
-                "/api/v1/terminal/connection-token", Set.of("post"),
-                "/api/v1/terminal/payment-intent", Set.of("post"),
-                "/api/v1/terminal/payment/{paymentId}/status", Set.of("get"));
+        Map<String, Set<String>> operations = Map.ofEntries(
+                Map.entry("/api/v1/payments", Set.of("get", "post")),
+                Map.entry("/api/v1/payments/{id}", Set.of("get")),
+                Map.entry("/api/v1/payments/order/{order_id}", Set.of("get")),
+                Map.entry("/api/v1/payments/{id}/history", Set.of("get")),
+                Map.entry("/api/v1/payments/{id}/refunds", Set.of("post")),
+                Map.entry("/api/v1/payments/{id}/cancel", Set.of("post")),
+                Map.entry("/api/v1/terminal/connection-token", Set.of("post")),
+                Map.entry("/api/v1/terminal/payment-intent", Set.of("post")),
+                Map.entry("/api/v1/terminal/payment/{paymentId}/status", Set.of("get")),
+                Map.entry("/api/v1/reconciliation/runs", Set.of("get", "post")),
+                Map.entry("/api/v1/reconciliation/runs/{id}", Set.of("get")),
+                Map.entry("/api/v1/reconciliation/runs/{id}/report.csv", Set.of("get")),
+                Map.entry("/api/v1/settlements", Set.of("get")),
+                Map.entry("/api/v1/settlements.csv", Set.of("get")));
         ApiDescriptions.assertOperations(api, "payment-service", operations);
     }
 

@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
             "PAYMENT_REPAIR_AFTER=2s",
             "PAYMENT_REPAIR_INTERVAL=300ms",
             "orderhub.payments.creation-grace=8s",
-            "orderhub.providers.read-timeout=5s"
+            "orderhub.providers.read-timeout=5s",
+            "orderhub.providers.rate-limit-backoff=50ms",
+            "RECONCILIATION_SCHEDULE=-"
         })
 @ContextConfiguration(initializers = {OrderhubTestEnvironment.class, Simulators.class})
 public abstract class PaymentsTestBase {
@@ -56,6 +58,10 @@ public abstract class PaymentsTestBase {
         return ApiClient.of("http://localhost:" + port, "woo-test-key-0001");
     }
 
+    protected ApiClient admin() {
+        return ApiClient.of("http://localhost:" + port, "admin-test-key-01");
+    }
+
     protected ApiClient pos() {
         return ApiClient.of("http://localhost:" + port, "pos-test-key-0001");
     }
@@ -66,6 +72,26 @@ public abstract class PaymentsTestBase {
 
     protected static JsonNode data(HttpResponse<String> response) {
         return body(response).path("data");
+    }
+
+    /** A CSV answer's lines, by the names of its header line. */
+    protected static List<java.util.Map<String, String>> readCsv(String text) {
+        tools.jackson.databind.MappingIterator<java.util.Map<String, String>> lines =
+                tools.jackson.dataformat.csv.CsvMapper.builder()
+                        .build()
+                        .readerForMapOf(String.class)
+                        .with(tools.jackson.dataformat.csv.CsvSchema.emptySchema()
+                                .withHeader())
+                        .readValues(text);
+        return lines.readAll();
+    }
+
+    /** A 200 with a JSON body, as Stripe and BTCPay answer. */
+    protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** A new pending order of the shop, as order-service publishes it. */

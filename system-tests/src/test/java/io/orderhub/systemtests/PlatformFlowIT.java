@@ -7,15 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.orderhub.systemtests.FullPlatform.B2B_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.B2B_KEY;
-import static io.orderhub.systemtests.FullPlatform.BTCPAY_STORE;
-import static io.orderhub.systemtests.FullPlatform.BTCPAY_WEBHOOK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.POS_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.POS_KEY;
-import static io.orderhub.systemtests.FullPlatform.SHOP_CALLBACK_SECRET;
-import static io.orderhub.systemtests.FullPlatform.SHOP_KEY;
-import static io.orderhub.systemtests.FullPlatform.STRIPE_WEBHOOK_SECRET;
+import static io.orderhub.harness.FullPlatform.B2B_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.B2B_KEY;
+import static io.orderhub.harness.FullPlatform.BTCPAY_STORE;
+import static io.orderhub.harness.FullPlatform.BTCPAY_WEBHOOK_SECRET;
+import static io.orderhub.harness.FullPlatform.POS_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.POS_KEY;
+import static io.orderhub.harness.FullPlatform.SHOP_CALLBACK_SECRET;
+import static io.orderhub.harness.FullPlatform.SHOP_KEY;
+import static io.orderhub.harness.FullPlatform.STRIPE_WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.orderhub.harness.FullPlatform;
+import io.orderhub.harness.StripeEvents;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.testsupport.ApiClient;
@@ -32,6 +34,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -84,20 +88,11 @@ class PlatformFlowIT {
         String sourceOrderId = Long.toString(System.nanoTime());
 
         // 1. The plugin posts the order as it always did and reads data.id.
-        HttpResponse<String> created = shop.post(
-                "/api/v1/orders",
-                WooCommercePlugin.orderPayload(sourceOrderId),
-                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000000"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+        String orderId = wooOrder(shop, sourceOrderId, "1700000000");
 
         // 2. It asks for a Stripe payment: Stripe creates a PaymentIntent.
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+        stripeCreates(orderId, intent);
         HttpResponse<String> payment = shop.post(
                 "/api/v1/payments", """
                 {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId), ApiClient.idempotencyKey("wc_pay_" + sourceOrderId));
@@ -112,7 +107,7 @@ class PlatformFlowIT {
         // 3. Stripe reports the success through its signed webhook, carrying a trace of its own.
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String event = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
@@ -120,13 +115,7 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Stripe-Signature",
-                                StripeEvents.signature(event),
-                                "traceparent",
-                                "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
+                        traced(StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event), traceId));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         // 4. The payment succeeds, the order is paid, the plugin receives a signed callback.
@@ -437,18 +426,119 @@ class PlatformFlowIT {
         return () -> iterator;
     }
 
+    @Test
+    void aReconciliationRunThroughTheEdgeNamesAStripePaymentMadeWithoutTheHubAndAppliesOneWhoseWebhookNeverCame()
+            throws Exception {
+        // A window of its own: from the next whole second, so that no other test's payment falls into it.
+        Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await().pollInterval(Duration.ofMillis(20)).until(() -> !Instant.now().isBefore(from));
+        ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
+        ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
+        String sourceOrderId = Long.toString(System.nanoTime());
+        String orderId = wooOrder(shop, sourceOrderId, "1700000002");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        stripeCreates(orderId, intent);
+        HttpResponse<String> payment = shop.post(
+                "/api/v1/payments",
+                "{\"order_id\": \"%s\", \"provider\": \"stripe\", \"currency\": \"EUR\"}".formatted(orderId),
+                ApiClient.idempotencyKey("wc_pay_" + sourceOrderId));
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+        String paymentId = JSON.readTree(payment.body()).path("data").path("id").asText();
+        Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+
+        // The customer paid, but Stripe's webhook never arrived; someone also charged a card in Stripe's Dashboard.
+        String dashboard = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String succeeded = StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId);
+        String withoutHub = """
+                {"id": "%s", "object": "payment_intent", "amount": 2500, "currency": "eur", "status": "succeeded",
+                 "created": %d, "livemode": false, "metadata": {}}""".formatted(dashboard, from.getEpochSecond());
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents"))
+                .withQueryParam("created[gte]", equalTo(String.valueOf(from.getEpochSecond())))
+                .withQueryParam("created[lt]", equalTo(String.valueOf(to.getEpochSecond())))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\": \"list\", \"url\": \"/v1/payment_intents\", \"has_more\": false,"
+                                + " \"data\": [" + withoutHub + ", " + succeeded + "]}")));
+        stripe.stubFor(
+                get(urlPathEqualTo("/v1/refunds"))
+                        .withQueryParam("created[gte]", equalTo(String.valueOf(from.getEpochSecond())))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"object\": \"list\", \"url\": \"/v1/refunds\", \"has_more\": false, \"data\": []}")));
+
+        HttpResponse<String> started = admin.post(
+                "/api/v1/reconciliation/runs",
+                "{\"provider\": \"stripe\", \"from\": \"%s\", \"to\": \"%s\"}".formatted(from, to));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = JSON.readTree(started.body()).path("data").path("id").asText();
+        assertThat(shop.get("/api/v1/reconciliation/runs/" + runId).statusCode())
+                .as("a channel key may not read runs")
+                .isEqualTo(403);
+        JsonNode run = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> JSON.readTree(admin.get("/api/v1/reconciliation/runs/" + runId)
+                                        .body())
+                                .path("data"),
+                        data -> !data.path("status").asText().equals("running"));
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("completed");
+        Map<String, JsonNode> byReference = new java.util.HashMap<>();
+        run.path("mismatches")
+                .forEach(m -> byReference.put(m.path("provider_reference").asText(), m));
+        assertThat(byReference.get(dashboard).path("kind").asText()).isEqualTo("missing_in_hub");
+        assertThat(byReference.get(dashboard).path("resolution").asText()).isEqualTo("reported");
+        assertThat(byReference.get(intent).path("kind").asText()).isEqualTo("status_differs");
+        assertThat(byReference.get(intent).path("payment_id").asText()).isEqualTo(paymentId);
+        assertThat(byReference.get(intent).path("resolution").asText()).isEqualTo("applied");
+        HttpResponse<String> csv = admin.get("/api/v1/reconciliation/runs/" + runId + "/report.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines())
+                .anySatisfy(line -> assertThat(line).contains(dashboard).contains("missing_in_hub"))
+                .anySatisfy(line -> assertThat(line)
+                        .contains(intent)
+                        .contains("status_differs")
+                        .contains("applied"));
+        JsonNode paid =
+                JSON.readTree(shop.get("/api/v1/payments/" + paymentId).body()).path("data");
+        assertThat(paid.path("status").asText()).isEqualTo("succeeded");
+        JsonNode history = JSON.readTree(
+                        shop.get("/api/v1/payments/" + paymentId + "/history").body())
+                .path("data");
+        assertThat(history.findValuesAsText("reason")).containsOnlyOnce("reconciliation");
+        // The order learns of the money as it would have from the webhook.
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
+    }
+
     // --- the channels' side -----------------------------------------------------------------------
+
+    /** A WooCommerce order posted through the edge as the plugin posts it; answers its id. */
+    private static String wooOrder(ApiClient shop, String sourceOrderId, String timestamp) throws Exception {
+        HttpResponse<String> created = shop.post(
+                "/api/v1/orders",
+                WooCommercePlugin.orderPayload(sourceOrderId),
+                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_" + timestamp));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("data").path("id").asText();
+    }
+
+    /** Stripe creates a PaymentIntent for the order's payment. */
+    private static void stripeCreates(String orderId, String intent) {
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+    }
 
     @Test
     void aTerminalPaymentThroughTheEdgeSucceedsByStripesSignedWebhookAndPaysTheOrder() throws Exception {
         ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
         String sourceOrderId = Long.toString(System.nanoTime());
-        HttpResponse<String> created = shop.post(
-                "/api/v1/orders",
-                WooCommercePlugin.orderPayload(sourceOrderId),
-                ApiClient.idempotencyKey("wc_" + sourceOrderId + "_1700000001"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String orderId = JSON.readTree(created.body()).path("data").path("id").asText();
+        String orderId = wooOrder(shop, sourceOrderId, "1700000001");
 
         // The till's Terminal SDK gets a connection token, then a card-present PaymentIntent for the order.
         String intent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
@@ -456,11 +546,7 @@ class PlatformFlowIT {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"object\": \"terminal.connection_token\", \"secret\": \"pst_test_e2e\"}")));
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .withFormParam("metadata[orderhub_order_id]", equalTo(orderId))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(StripeEvents.paymentIntent(intent, "requires_payment_method", orderId, null))));
+        stripeCreates(orderId, intent);
         HttpResponse<String> token = shop.post("/api/v1/terminal/connection-token", "{}");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(JSON.readTree(token.body()).path("data").path("secret").asText())
@@ -480,7 +566,7 @@ class PlatformFlowIT {
 
         // The reader collects the card; Stripe reports it through its signed webhook.
         String event = StripeEvents.event(
-                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
         HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
@@ -488,12 +574,18 @@ class PlatformFlowIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of("Content-Type", "application/json", "Stripe-Signature", StripeEvents.signature(event)));
+                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
         assertThat(status(shop, "/api/v1/terminal/payment/" + paymentId + "/status"))
                 .isEqualTo("succeeded");
+    }
+
+    /** The headers with a W3C traceparent of the trace, as a traced client sends them. */
+    private static Map<String, String> traced(Map<String, String> headers, String traceId) {
+        headers.put("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+        return headers;
     }
 
     private static String status(ApiClient client, String path) throws Exception {

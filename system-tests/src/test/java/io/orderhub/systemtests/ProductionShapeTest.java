@@ -85,7 +85,8 @@ class ProductionShapeTest {
                             "BTCPAY_API_KEY",
                             "BTCPAY_STORE_ID",
                             "PAYMENT_REPAIR_AFTER",
-                            "AUTO_REFUND_CANCELLED")),
+                            "AUTO_REFUND_CANCELLED",
+                            "RECONCILIATION_SCHEDULE")),
             "webhook-gateway",
             concat(KAFKA_SETTINGS, List.of("STRIPE_WEBHOOK_SECRET", "BTCPAY_WEBHOOK_SECRET")),
             "callback-dispatcher",
@@ -619,6 +620,25 @@ class ProductionShapeTest {
                     .endsWith("> 0");
             assertThat(path(rule, "annotations", "description").toString()).contains("/api/v1/admin/dead-letters");
         });
+    }
+
+    @Test
+    void alertRulesFireOnUnresolvedReconciliationMismatchesAndOnAReconciliationOverADayOld() {
+        Map<String, Object> rules = yamlDocuments(read(root.resolve("infra/prometheus/orderhub-alerts.yml")))
+                .get(0);
+        Map<String, String> expressions = maps(path(rules, "groups")).stream()
+                .flatMap(group -> maps(group.get("rules")).stream())
+                .filter(rule -> String.valueOf(rule.get("alert")).startsWith("OrderhubReconciliation"))
+                .collect(java.util.stream.Collectors.toMap(
+                        rule -> String.valueOf(rule.get("alert")), rule -> String.valueOf(rule.get("expr"))));
+        // The Prometheus names of payment-service's gauges orderhub.reconciliation.unresolved{provider} and
+        // orderhub.reconciliation.last.success{provider} (seconds).
+        assertThat(expressions.get("OrderhubReconciliationUnresolved"))
+                .contains("orderhub_reconciliation_unresolved")
+                .endsWith("> 0");
+        assertThat(expressions.get("OrderhubReconciliationStale"))
+                .contains("time() - ")
+                .contains("orderhub_reconciliation_last_success_seconds");
     }
 
     @Test

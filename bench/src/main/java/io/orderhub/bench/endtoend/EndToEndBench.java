@@ -134,7 +134,8 @@ public final class EndToEndBench {
                         setupCallbacks,
                         receiver.byTypeAndStatus());
 
-                CpuTimes cpu = new CpuTimes(parts(List.of(backends, front), work));
+                CpuTimes cpu = new CpuTimes(CpuTimes.platformParts(
+                        List.of(backends, front), work.resolve("kafka"), work.resolve("postgres")));
                 Sending sending = sendWebhooks(
                         origin.resolve(WEBHOOK_PATH), setup.orderIds(), setup.paymentIds(), rate, warmup, cpu);
                 System.out.printf("Sent %d webhooks; waiting for their callbacks%n", total);
@@ -286,38 +287,6 @@ public final class EndToEndBench {
             }
         }
         return builder.start();
-    }
-
-    /** The run's processes, for the CPU each part uses while measured. */
-    private static List<CpuTimes.Part> parts(List<Platform> platforms, Path work) {
-        List<CpuTimes.Part> parts = new ArrayList<>();
-        for (Service service : Service.values()) {
-            platforms.stream()
-                    .map(platform -> platform.process(service))
-                    .filter(process -> process != null)
-                    .findFirst()
-                    .ifPresent(process -> {
-                        parts.add(new CpuTimes.Part(service.serviceName(), process.pid(), CpuTimes.Scope.TREE));
-                        parts.add(new CpuTimes.Part(
-                                service.serviceName() + "_jit", process.pid(), CpuTimes.Scope.JIT_THREADS));
-                    });
-        }
-        long kafka = CpuTimes.find(commandLine -> commandLine.contains("KafkaBrokerMain")
-                && commandLine.contains(work.resolve("kafka").toString()));
-        if (kafka > 0) {
-            parts.add(new CpuTimes.Part("kafka", kafka, CpuTimes.Scope.TREE));
-        } else {
-            System.out.println(
-                    "Kafka's CPU is not told apart (its process was not found): it counts as other processes");
-        }
-        long postmaster = CpuTimes.postmaster(work.resolve("postgres"));
-        if (postmaster > 0) {
-            parts.add(new CpuTimes.Part("postgres", postmaster, CpuTimes.Scope.TREE));
-        } else {
-            System.out.println("PostgreSQL's CPU is not told apart (no postmaster.pid): it counts as other processes");
-        }
-        parts.add(new CpuTimes.Part("load_generator", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS));
-        return parts;
     }
 
     private static Map<String, Object> describe(LocalPostgres postgres) throws SQLException {

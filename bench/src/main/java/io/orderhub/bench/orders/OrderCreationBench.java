@@ -2,6 +2,7 @@ package io.orderhub.bench.orders;
 
 import io.orderhub.bench.BenchResults;
 import io.orderhub.bench.CpuTimes;
+import io.orderhub.bench.Pgbench;
 import io.orderhub.bench.TopicOffsets;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
@@ -37,8 +38,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -71,7 +70,6 @@ public final class OrderCreationBench {
 
     private static final String API_KEY = "bench-woocommerce-key-0001";
     private static final String ORDER_TOPIC = "orderhub.order-events.v1";
-    private static final Path PGBENCH = Path.of("/usr/lib/postgresql/15/bin/pgbench");
     private static final int CUSTOMERS = 100_000;
 
     private OrderCreationBench() {}
@@ -403,8 +401,8 @@ public final class OrderCreationBench {
                     decode(repeat('0123456789abcdef', 80), 'hex'), NULL);
                 COMMIT;
                 """.formatted(CUSTOMERS));
-        ProcessBuilder process = new ProcessBuilder(
-                        PGBENCH.toString(),
+        return Pgbench.tps(Pgbench.run(
+                List.of(
                         "-h",
                         "localhost",
                         "-p",
@@ -422,24 +420,8 @@ public final class OrderCreationBench {
                         Integer.toString(seconds),
                         "-f",
                         script.toString(),
-                        "orderhub")
-                .redirectErrorStream(true);
-        process.environment().put("PGPASSWORD", "orderhub");
-        Process pgbench = process.start();
-        String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (pgbench.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + output);
-        }
-        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        if (!tps.find()) {
-            throw new IllegalStateException("No tps in pgbench's output:\n" + output);
-        }
-        Matcher failed =
-                Pattern.compile("number of failed transactions: ([0-9]+)").matcher(output);
-        if (failed.find() && Long.parseLong(failed.group(1)) > 0) {
-            throw new IllegalStateException("pgbench transactions failed:\n" + output);
-        }
-        return Double.parseDouble(tps.group(1));
+                        "orderhub"),
+                Map.of("PGPASSWORD", "orderhub")));
     }
 
     private static long countOrders(Database database) throws SQLException {

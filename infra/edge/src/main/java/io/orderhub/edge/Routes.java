@@ -40,7 +40,10 @@ class Routes {
                 "/api/v1/payments",
                 "/api/v1/payments/**",
                 "/api/v1/terminal/**",
-                "/api/v1/import/payments/**");
+                "/api/v1/import/payments/**",
+                "/api/v1/reconciliation/**",
+                "/api/v1/settlements",
+                "/api/v1/settlements.csv");
     }
 
     @Bean

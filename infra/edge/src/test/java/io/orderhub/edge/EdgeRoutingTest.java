@@ -112,6 +112,9 @@ class EdgeRoutingTest {
                 "/api/v1/settings", "order-service",
                 "/api/v1/payments/p1/refunds", "payment-service",
                 "/api/v1/terminal/payment/p1/status", "payment-service",
+                "/api/v1/reconciliation/runs/r1/report.csv", "payment-service",
+                "/api/v1/settlements?from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z", "payment-service",
+                "/api/v1/settlements.csv?from=2026-05-01T00:00:00Z", "payment-service",
                 "/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher",
                 "/api/v1/webhooks/stripe", "webhook-gateway");
         SERVICES.forEach((name, service) -> service.stubFor(any(anyUrl())

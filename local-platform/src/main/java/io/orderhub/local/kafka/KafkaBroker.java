@@ -84,6 +84,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Kills the broker (SIGKILL), as a crash of its machine or container would. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     /** Starts the broker again on the same port and data directory. */
     public synchronized void restart() {
         if (isRunning()) {

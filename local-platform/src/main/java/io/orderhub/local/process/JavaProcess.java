@@ -87,6 +87,37 @@ public final class JavaProcess {
         }
     }
 
+    /** SIGSTOP: the process stops where it is, holding its connections and sessions, as a frozen VM does. */
+    public void pause() {
+        signal(pid(), "STOP");
+    }
+
+    /** SIGCONT: a paused process runs on from where it stopped. */
+    public void resume() {
+        signal(pid(), "CONT");
+    }
+
+    /**
+     * Sends a signal the JDK's {@link Process} cannot send (it knows only SIGTERM and SIGKILL), through
+     * {@code kill(1)}.
+     */
+    public static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + pid, e);
+        }
+    }
+
     /**
      * This JVM's class path. Surefire and failsafe put the test class path into {@code java.class.path}
      * even when they start the JVM through a manifest-only jar.
@@ -164,7 +195,14 @@ public final class JavaProcess {
                 Process process = builder.start();
                 if (reapOnExit) {
                     // A test JVM that ends must not leave brokers and services behind.
-                    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                    try {
+                        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+                    } catch (IllegalStateException shuttingDown) {
+                        // Started while this JVM shuts down (a supervisor's restart racing the stop): its
+                        // reaper can no longer be registered, so it would outlive the JVM. It goes now.
+                        process.destroyForcibly();
+                        throw shuttingDown;
+                    }
                 }
                 return new JavaProcess(name, process, logFile);
             } catch (IOException e) {

@@ -270,6 +270,63 @@ public class PaymentRepository {
                 .fetch(this::payment);
     }
 
+    /**
+     * A payment as reconciliation compares it with its provider's books: its row only (no refunds or dispute
+     * loaded), amounts at the currency's scale, {@code refunded} being what the hub counts as refunded.
+     */
+    public record Booked(
+            UUID id,
+            String reference,
+            PaymentStatus status,
+            BigDecimal amount,
+            String currency,
+            BigDecimal refunded,
+            boolean published,
+            Instant createdAt) {}
+
+    /** The provider's payments (not recorded ones) the hub created in {@code [from, to)}. */
+    public List<Booked> booked(String provider, Instant from, Instant to) {
+        return booked(PAYMENT.PROVIDER
+                .eq(provider)
+                .and(PAYMENT.RECORDED.isFalse())
+                .and(PAYMENT.CREATED_AT.ge(at(from)))
+                .and(PAYMENT.CREATED_AT.lt(at(to))));
+    }
+
+    /** The provider's payments the hub knows by these references or ids, wherever their creation time falls. */
+    public List<Booked> booked(String provider, Collection<String> references, Collection<UUID> ids) {
+        return booked(PAYMENT.PROVIDER
+                .eq(provider)
+                .and(PAYMENT.PROVIDER_REFERENCE.in(references).or(PAYMENT.ID.in(ids))));
+    }
+
+    private List<Booked> booked(Condition condition) {
+        return db.select(
+                        PAYMENT.ID,
+                        PAYMENT.PROVIDER_REFERENCE,
+                        PAYMENT.STATUS,
+                        PAYMENT.AMOUNT,
+                        PAYMENT.CURRENCY,
+                        PAYMENT.REFUNDED_AMOUNT,
+                        PAYMENT.VERSION,
+                        PAYMENT.CREATED_AT)
+                .from(PAYMENT)
+                .where(condition)
+                .orderBy(PAYMENT.CREATED_AT, PAYMENT.ID)
+                .fetch(r -> {
+                    CurrencyCode currency = CurrencyCode.of(r.value5());
+                    return new Booked(
+                            r.value1(),
+                            r.value2(),
+                            PaymentStatus.fromDatabase(r.value3()),
+                            Money.of(r.value4(), currency).amount(),
+                            currency.code(),
+                            Money.of(r.value6(), currency).amount(),
+                            r.value7() > 0,
+                            r.value8().toInstant());
+                });
+    }
+
     /** Money received for an order by its published payments, net of their refunds. */
     public BigDecimal netReceived(UUID orderId, UUID except) {
         BigDecimal sum = db.select(DSL.sum(PAYMENT.AMOUNT.minus(PAYMENT.REFUNDED_AMOUNT)))

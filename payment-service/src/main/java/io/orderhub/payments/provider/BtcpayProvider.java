@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +182,7 @@ class BtcpayProvider implements PaymentProvider {
         };
     }
 
-    private String store(String path) {
+    String store(String path) {
         return "/api/v1/stores/" + encode(config().storeId()) + path;
     }
 
@@ -193,7 +194,7 @@ class BtcpayProvider implements PaymentProvider {
         return config;
     }
 
-    private JsonNode send(String method, String path, Object body) {
+    JsonNode send(String method, String path, Object body) {
         ProviderSettings.Btcpay config = config();
         String base = config.url().endsWith("/")
                 ? config.url().substring(0, config.url().length() - 1)
@@ -223,12 +224,27 @@ class BtcpayProvider implements PaymentProvider {
         if (status >= 200 && status < 300) {
             return json.readTree(response.body().isEmpty() ? "{}" : response.body());
         }
+        if (status == 429) {
+            throw ProviderFailure.rateLimited(
+                    "BTCPay rate limit (HTTP 429)", retryAfter(response).orElse(null), null);
+        }
         if (status == 400 || status == 404 || status == 422) {
             throw new ProviderFailure(
                     ProviderFailure.Kind.REFUSED,
                     "BTCPay refused the request (HTTP " + status + ")" + problem(response));
         }
         throw new ProviderFailure(ProviderFailure.Kind.UNAVAILABLE, "BTCPay failed (HTTP " + status + ")");
+    }
+
+    /** Retry-After in seconds (BTCPay's rate limiter sends seconds; an HTTP date is read as no advice). */
+    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** BTCPay's own error text (Greenfield errors carry {@code code} and {@code message}; validation a list). */

@@ -1,11 +1,17 @@
 package io.orderhub.payments.provider;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A provider call that did not give an answer the hub can use: unavailable (502), timed out (504), or refused
  * the request outright (422: retrying cannot help). The message names the provider's own error text, never a
  * key or card data.
  */
 public class ProviderFailure extends RuntimeException {
+
+    /** What a provider's 429 asks for: wait, then ask again (its Retry-After when it sends one). */
+    public record RateLimited(Duration retryAfter) {}
 
     public enum Kind {
         UNAVAILABLE,
@@ -14,10 +20,21 @@ public class ProviderFailure extends RuntimeException {
     }
 
     private final Kind kind;
+    private final RateLimited rateLimited;
 
     public ProviderFailure(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    private ProviderFailure(Kind kind, String message, Throwable cause, RateLimited rateLimited) {
         super(message, cause);
         this.kind = kind;
+        this.rateLimited = rateLimited;
+    }
+
+    /** The provider answered 429; {@code retryAfter} is null when it did not say how long to wait. */
+    static ProviderFailure rateLimited(String message, Duration retryAfter, Throwable cause) {
+        return new ProviderFailure(Kind.UNAVAILABLE, message, cause, new RateLimited(retryAfter));
     }
 
     public ProviderFailure(Kind kind, String message) {
@@ -26,5 +43,10 @@ public class ProviderFailure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Present when the provider refused for its rate limit, which a later call may pass. */
+    public Optional<RateLimited> rateLimit() {
+        return Optional.ofNullable(rateLimited);
     }
 }

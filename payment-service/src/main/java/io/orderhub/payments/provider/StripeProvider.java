@@ -41,7 +41,13 @@ class StripeProvider implements PaymentProvider, ConnectionTokens {
     private final StripeClient stripe;
     private final JsonMapper json;
 
-    StripeProvider(ProviderSettings settings, JsonMapper json) {
+    StripeProvider(StripeClient stripe, JsonMapper json) {
+        this.stripe = stripe;
+        this.json = json;
+    }
+
+    /** The one Stripe client of the service, for payments, their books and payouts alike. */
+    static StripeClient client(ProviderSettings settings) {
         ProviderSettings.Stripe config = settings.stripe();
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(
@@ -57,8 +63,7 @@ class StripeProvider implements PaymentProvider, ConnectionTokens {
         if (config != null && config.apiBase() != null && !config.apiBase().isBlank()) {
             builder.setApiBase(config.apiBase());
         }
-        this.stripe = builder.build();
-        this.json = json;
+        return builder.build();
     }
 
     @Override
@@ -191,11 +196,11 @@ class StripeProvider implements PaymentProvider, ConnectionTokens {
         return RequestOptions.builder().setIdempotencyKey(key).build();
     }
 
-    private interface StripeCall<T> {
+    interface StripeCall<T> {
         T run() throws StripeException;
     }
 
-    private static <T> T call(StripeCall<T> call) {
+    static <T> T call(StripeCall<T> call) {
         try {
             return call.run();
         } catch (StripeException e) {
@@ -209,6 +214,10 @@ class StripeProvider implements PaymentProvider, ConnectionTokens {
             return new ProviderFailure(ProviderFailure.Kind.TIMEOUT, "Stripe did not answer in time", e);
         }
         Integer status = e.getStatusCode();
+        if (status != null && status == 429) {
+            // Stripe sends no Retry-After: the caller backs off on its own schedule.
+            return ProviderFailure.rateLimited("Stripe rate limit (HTTP 429)", null, e);
+        }
         if (e instanceof InvalidRequestException
                 && status != null
                 && status >= 400

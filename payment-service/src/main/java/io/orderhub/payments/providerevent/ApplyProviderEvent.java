@@ -25,6 +25,7 @@ import io.orderhub.payments.providerevent.ProviderReport.RefundChange;
 import io.orderhub.payments.providerevent.ProviderReport.RefundedInAll;
 import io.orderhub.payments.providerevent.ProviderReport.Unreadable;
 import io.orderhub.schemas.EventTopic;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplyProviderEvent {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyProviderEvent.class);
+
+    /** The history reason and provider event type of what a reconciliation run applies. */
+    public static final String RECONCILIATION = "reconciliation";
 
     private final Inbox inbox;
     private final ProviderEventLog eventLog;
@@ -95,13 +99,34 @@ public class ApplyProviderEvent {
         }
     }
 
+    /**
+     * A reconciliation's finding that the provider reports {@code status} for the payment it lists as
+     * {@code reference}: applied exactly as the provider's webhook would be (same lookup, same move, same outcome
+     * record), recorded in the provider event log as {@code reconciliation:<reference>:<status>}. So it applies once:
+     * a second run finds it recorded, and the webhook arriving later finds the payment already there. The
+     * payment's history reason is {@code reconciliation}. Answers whether it changed the payment.
+     */
+    @Transactional
+    public boolean reconcile(String provider, String reference, String hubPaymentId, PaymentStatus status) {
+        String eventId = RECONCILIATION + ":" + reference + ":" + status.wireName();
+        Instant now = ledger.now();
+        if (!eventLog.firstSeen(provider, eventId, Ids.next(), RECONCILIATION, reference, now, now)) {
+            count(provider, "duplicate");
+            return false;
+        }
+        PaymentRef ref = new PaymentRef(provider, reference, hubPaymentId, reference);
+        Outcome outcome = apply(new PaymentOutcome(ref, status, null, false), RECONCILIATION);
+        eventLog.outcome(provider, eventId, outcome);
+        count(provider, outcome.kind().wireName());
+        return outcome.kind() == Outcome.Kind.APPLIED;
+    }
+
     private void count(ProviderEvent event, String outcome) {
-        meters.counter(
-                        "orderhub.payments.provider.events",
-                        "provider",
-                        event.getProvider().name().toLowerCase(Locale.ROOT),
-                        "outcome",
-                        outcome)
+        count(event.getProvider().name().toLowerCase(Locale.ROOT), outcome);
+    }
+
+    private void count(String provider, String outcome) {
+        meters.counter("orderhub.payments.provider.events", "provider", provider, "outcome", outcome)
                 .increment();
     }
 

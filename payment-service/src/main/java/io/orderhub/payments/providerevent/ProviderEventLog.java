@@ -3,6 +3,7 @@ package io.orderhub.payments.providerevent;
 import static io.orderhub.payments.jooq.Tables.PROVIDER_EVENT;
 
 import io.orderhub.events.ProviderEvent;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -21,19 +22,33 @@ class ProviderEventLog {
 
     /** Records the event as seen; false when the provider sent it before (a retry or a redelivery). */
     boolean firstSeen(ProviderEvent event) {
+        return firstSeen(
+                provider(event),
+                event.getProviderEventId(),
+                event.getEventId(),
+                event.getProviderEventType(),
+                event.getProviderReference(),
+                event.getOccurredAt(),
+                event.getReceivedAt());
+    }
+
+    boolean firstSeen(
+            String provider,
+            String providerEventId,
+            UUID eventId,
+            String type,
+            String reference,
+            Instant occurredAt,
+            Instant receivedAt) {
         return db.insertInto(PROVIDER_EVENT)
-                        .set(PROVIDER_EVENT.PROVIDER, event.getProvider().name().toLowerCase(java.util.Locale.ROOT))
-                        .set(PROVIDER_EVENT.PROVIDER_EVENT_ID, event.getProviderEventId())
-                        .set(PROVIDER_EVENT.EVENT_ID, event.getEventId())
-                        .set(PROVIDER_EVENT.TYPE, event.getProviderEventType())
-                        .set(PROVIDER_EVENT.PROVIDER_REFERENCE, event.getProviderReference())
+                        .set(PROVIDER_EVENT.PROVIDER, provider)
+                        .set(PROVIDER_EVENT.PROVIDER_EVENT_ID, providerEventId)
+                        .set(PROVIDER_EVENT.EVENT_ID, eventId)
+                        .set(PROVIDER_EVENT.TYPE, type)
+                        .set(PROVIDER_EVENT.PROVIDER_REFERENCE, reference)
                         .set(PROVIDER_EVENT.OUTCOME, "received")
-                        .set(
-                                PROVIDER_EVENT.OCCURRED_AT,
-                                OffsetDateTime.ofInstant(event.getOccurredAt(), ZoneOffset.UTC))
-                        .set(
-                                PROVIDER_EVENT.RECEIVED_AT,
-                                OffsetDateTime.ofInstant(event.getReceivedAt(), ZoneOffset.UTC))
+                        .set(PROVIDER_EVENT.OCCURRED_AT, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                        .set(PROVIDER_EVENT.RECEIVED_AT, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC))
                         .set(PROVIDER_EVENT.APPLIED_AT, OffsetDateTime.now())
                         .onConflictDoNothing()
                         .execute()
@@ -41,13 +56,21 @@ class ProviderEventLog {
     }
 
     void outcome(ProviderEvent event, Outcome outcome) {
+        outcome(provider(event), event.getProviderEventId(), outcome);
+    }
+
+    void outcome(String provider, String providerEventId, Outcome outcome) {
         db.update(PROVIDER_EVENT)
                 .set(PROVIDER_EVENT.OUTCOME, outcome.kind().wireName())
                 .set(PROVIDER_EVENT.PAYMENT_ID, outcome.paymentId())
                 .set(PROVIDER_EVENT.DETAIL, outcome.detail())
-                .where(PROVIDER_EVENT.PROVIDER.eq(event.getProvider().name().toLowerCase(java.util.Locale.ROOT)))
-                .and(PROVIDER_EVENT.PROVIDER_EVENT_ID.eq(event.getProviderEventId()))
+                .where(PROVIDER_EVENT.PROVIDER.eq(provider))
+                .and(PROVIDER_EVENT.PROVIDER_EVENT_ID.eq(providerEventId))
                 .execute();
+    }
+
+    private static String provider(ProviderEvent event) {
+        return event.getProvider().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** What happened to one event: applied, ignored (not a move the table allows, or nothing to do), unmatched. */

@@ -1,4 +1,4 @@
-package io.orderhub.systemtests;
+package io.orderhub.harness;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
+import io.orderhub.local.postgres.LocalPostgres;
 import io.orderhub.testsupport.TestDatabase;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TestPostgres;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,31 +31,33 @@ import java.util.stream.Stream;
  * one real Kafka broker and PostgreSQL — with Stripe, BTCPay and the channels' callback receivers as real
  * HTTP servers, and the keys and secrets the tests play the channels and providers with.
  */
-final class FullPlatform implements AutoCloseable {
+public final class FullPlatform implements AutoCloseable {
 
-    static final String SHOP_KEY = "wc-e2e-key-0001";
-    static final String POS_KEY = "pos-e2e-key-0001";
-    static final String B2B_KEY = "b2b-e2e-key-0001";
-    static final String ADMIN_KEY = "admin-e2e-key-0001";
-    static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_stripe_secret";
-    static final String BTCPAY_WEBHOOK_SECRET = "e2e-btcpay-webhook-secret";
-    static final String BTCPAY_STORE = "store-e2e";
+    public static final String SHOP_KEY = "wc-e2e-key-0001";
+    public static final String POS_KEY = "pos-e2e-key-0001";
+    public static final String B2B_KEY = "b2b-e2e-key-0001";
+    public static final String ADMIN_KEY = "admin-e2e-key-0001";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_stripe_secret";
+    public static final String BTCPAY_WEBHOOK_SECRET = "e2e-btcpay-webhook-secret";
+    public static final String BTCPAY_STORE = "store-e2e";
     /** The plugin's secret: the old hub's plain string. */
-    static final String SHOP_CALLBACK_SECRET = "shop-callback-secret";
+    public static final String SHOP_CALLBACK_SECRET = "shop-callback-secret";
     /** A Standard Webhooks secret (whsec_ + base64 key) for the POS receiver. */
-    static final String POS_CALLBACK_SECRET = "whsec_"
+    public static final String POS_CALLBACK_SECRET = "whsec_"
             + Base64.getEncoder().encodeToString("pos-terminal-callback-key-32byte".getBytes(StandardCharsets.UTF_8));
 
-    static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
+    public static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
 
     /** One key per scope, each holding that scope alone (PlatformFlowIT's authorization matrix). */
-    static final Map<String, String> SCOPE_KEYS = scopeKeys();
+    public static final Map<String, String> SCOPE_KEYS = scopeKeys();
+
+    private static final String DB_PASSWORD = "orderhub-harness";
 
     private final WireMockServer stripe;
     private final WireMockServer btcpay;
     private final WireMockServer receivers;
     private final Path logs;
-    private final Map<Service, TestDatabase> databases = new EnumMap<>(Service.class);
+    private final Map<Service, Database> databases = new EnumMap<>(Service.class);
     private Platform platform;
 
     private FullPlatform(Path logs) {
@@ -63,23 +67,27 @@ final class FullPlatform implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** Starts the simulators and the platform; the services log to target/service-logs/{@code name}. */
-    static FullPlatform start(String name) {
-        return start(name, TestKafka.bootstrapServers(), false);
+    /**
+     * Starts the simulators and the platform on the test JVM's broker and PostgreSQL; the services log to
+     * target/service-logs/{@code name}.
+     */
+    public static FullPlatform start(String name) {
+        return start(Path.of("target", "service-logs", name), TestKafka.bootstrapServers(), null);
     }
 
     /**
-     * The platform on a broker of its own, with every service restarted after its process dies, as
-     * {@code bin/orderhub-local}, compose and Kubernetes do.
+     * The platform on a broker and a PostgreSQL server of its own, as {@code bin/orderhub-local} runs it:
+     * each service owns a database and a role on {@code postgres}, and is restarted after its process dies,
+     * as compose and Kubernetes do. Faults can then stop the broker and the database server, not a shared one.
      */
-    static FullPlatform startSupervised(String name, String kafkaBootstrapServers) {
-        return start(name, kafkaBootstrapServers, true);
+    public static FullPlatform startSupervised(Path logs, String kafkaBootstrapServers, LocalPostgres postgres) {
+        return start(logs, kafkaBootstrapServers, postgres);
     }
 
-    private static FullPlatform start(String name, String kafkaBootstrapServers, boolean restartOnExit) {
-        FullPlatform running = new FullPlatform(Path.of("target", "service-logs", name));
+    private static FullPlatform start(Path logs, String kafkaBootstrapServers, LocalPostgres postgres) {
+        FullPlatform running = new FullPlatform(logs);
         try {
-            running.platform = running.startPlatform(kafkaBootstrapServers, restartOnExit);
+            running.platform = running.startPlatform(kafkaBootstrapServers, postgres);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -87,7 +95,7 @@ final class FullPlatform implements AutoCloseable {
         return running;
     }
 
-    private Platform startPlatform(String kafkaBootstrapServers, boolean restartOnExit) {
+    private Platform startPlatform(String kafkaBootstrapServers, LocalPostgres postgres) {
         receivers.stubFor(post(urlPathEqualTo("/wp-json/order-hub/v1/callback"))
                 .willReturn(aResponse().withStatus(200)));
         receivers.stubFor(
@@ -133,42 +141,60 @@ final class FullPlatform implements AutoCloseable {
                 .logDirectory(logs)
                 .environment(environment)
                 .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
-                .restartOnExit(restartOnExit)
+                .restartOnExit(postgres != null)
                 // Five JVMs starting at once on two cores shared with other builds take their time.
                 .healthTimeout(Duration.ofMinutes(6));
         for (Service service : Service.values()) {
             if (service.ownsDatabase()) {
-                TestDatabase database = TestPostgres.newDatabase();
+                Database database = postgres == null ? testDatabase() : ownDatabase(postgres, service);
                 databases.put(service, database);
-                builder.database(service, new Database(database.jdbcUrl(), database.username(), database.password()));
+                builder.database(service, database);
             }
         }
         return builder.start();
     }
 
-    Platform platform() {
+    private static Database testDatabase() {
+        TestDatabase database = TestPostgres.newDatabase();
+        return new Database(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    /** As bin/orderhub-local: a database and a role of the service's own. */
+    private static Database ownDatabase(LocalPostgres postgres, Service service) {
+        String name = "orderhub_" + service.databasePrefix().toLowerCase(Locale.ROOT);
+        String role = name + "_service";
+        postgres.ensureDatabase(name, role, DB_PASSWORD);
+        return new Database(postgres.jdbcUrl(name), role, DB_PASSWORD);
+    }
+
+    public Platform platform() {
         return platform;
     }
 
     /** The database a service owns. */
-    TestDatabase database(Service service) {
+    public Database database(Service service) {
         return databases.get(service);
     }
 
-    WireMockServer stripe() {
+    /** Every service's database. */
+    public Map<Service, Database> databases() {
+        return Map.copyOf(databases);
+    }
+
+    public WireMockServer stripe() {
         return stripe;
     }
 
-    WireMockServer btcpay() {
+    public WireMockServer btcpay() {
         return btcpay;
     }
 
-    WireMockServer receivers() {
+    public WireMockServer receivers() {
         return receivers;
     }
 
     /** The directory of the services' log files ({@code <service>.log}). */
-    Path logs() {
+    public Path logs() {
         return logs;
     }
 
@@ -181,7 +207,9 @@ final class FullPlatform implements AutoCloseable {
     }
 
     private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        // Under load, payment-service calls Stripe and the dispatcher the receivers from many threads at once.
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
         server.start();
         return server;
     }

@@ -1,0 +1,149 @@
+package io.orderhub.payments.reconciliation;
+
+import io.orderhub.payments.payment.Payment;
+import io.orderhub.payments.payment.PaymentRepository.Booked;
+import io.orderhub.payments.payment.PaymentStatus;
+import io.orderhub.payments.provider.ProviderBooks;
+import io.orderhub.payments.provider.ProviderFailure;
+import io.orderhub.payments.provider.ProviderPayment;
+import io.orderhub.payments.provider.ProviderState;
+import io.orderhub.payments.provider.Providers;
+import io.orderhub.payments.providerevent.ApplyProviderEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carries out one run: reads the provider's books for the window page by page, outside any transaction (a month
+ * of payments takes many calls), then the hub's payments the books name and those the hub created in the window.
+ * A hub payment the list does not name is looked up at the provider by itself (its creation may fall just
+ * outside the provider's window) before it counts as missing there. What is safe to fix (the provider took the
+ * money, the hub still waits) goes through {@link ApplyProviderEvent#reconcile}, one payment per transaction;
+ * the outcome is stored with every mismatch in one transaction. A provider that cannot be read fails the run.
+ */
+@Service
+class Reconcile {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconcile.class);
+
+    private final RunSteps steps;
+    private final Map<String, ProviderBooks> books;
+    private final Providers providers;
+    private final ApplyProviderEvent applyProviderEvent;
+    private final ReconciliationMetrics metrics;
+    private final Clock clock;
+
+    Reconcile(
+            RunSteps steps,
+            List<ProviderBooks> books,
+            Providers providers,
+            ApplyProviderEvent applyProviderEvent,
+            ReconciliationMetrics metrics,
+            Clock clock) {
+        this.steps = steps;
+        this.books = books.stream().collect(Collectors.toMap(ProviderBooks::name, Function.identity()));
+        this.providers = providers;
+        this.applyProviderEvent = applyProviderEvent;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void run(UUID id) {
+        ReconciliationRun run = steps.find(id).orElseThrow();
+        try {
+            Outcome outcome = compare(run);
+            steps.complete(
+                    id, outcome.providerPayments(), outcome.hubPayments(), outcome.mismatches(), clock.instant());
+            metrics.completed(run.provider(), outcome.mismatches(), clock.instant());
+        } catch (ProviderFailure e) {
+            log.warn("Reconciliation run {} of {} failed: {}", id, run.provider(), e.getMessage());
+            steps.fail(id, e.getMessage(), clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Reconciliation run {} of {} failed", id, run.provider(), e);
+            steps.fail(id, "the run failed inside the hub; see its log", clock.instant());
+        }
+    }
+
+    private record Outcome(List<Mismatch> mismatches, int providerPayments, int hubPayments) {}
+
+    private Outcome compare(ReconciliationRun run) {
+        ProviderBooks provider = books.get(run.provider());
+        List<ProviderPayment> theirs = new ArrayList<>();
+        provider.payments(run.from(), run.to(), theirs::add);
+        List<String> references =
+                theirs.stream().map(ProviderPayment::reference).toList();
+        List<UUID> ids = theirs.stream()
+                .map(ProviderPayment::hubPaymentId)
+                .map(Comparison::uuid)
+                .flatMap(Optional::stream)
+                .toList();
+        List<Booked> known = steps.known(run.provider(), references, ids);
+        List<Booked> inWindow = steps.inWindow(run.provider(), run.from(), run.to());
+        Comparison.Result result = Comparison.compare(theirs, known, inWindow);
+        List<Mismatch> mismatches = new ArrayList<>(result.mismatches());
+        List<Mismatch> applicable = new ArrayList<>(result.applicable());
+        for (Booked unlisted : result.unlisted()) {
+            Comparison.Result one = lookUp(run.provider(), unlisted);
+            mismatches.addAll(one.mismatches());
+            applicable.addAll(one.applicable());
+        }
+        Set<UUID> hub = new HashSet<>();
+        known.forEach(b -> hub.add(b.id()));
+        inWindow.forEach(b -> hub.add(b.id()));
+        Map<Mismatch, Mismatch> resolved = new IdentityHashMap<>();
+        for (Mismatch m : applicable) {
+            boolean applied = applyProviderEvent.reconcile(
+                    run.provider(), m.providerReference(), m.paymentId().toString(), PaymentStatus.SUCCEEDED);
+            resolved.put(
+                    m,
+                    applied
+                            ? m.resolved(
+                                    Resolution.APPLIED,
+                                    "succeeded at the provider while the hub waited: applied as its webhook would"
+                                            + " be (history reason reconciliation)")
+                            : m.resolved(Resolution.REPORTED, "not applied: the payment had moved meanwhile"));
+        }
+        return new Outcome(
+                mismatches.stream().map(m -> resolved.getOrDefault(m, m)).toList(), theirs.size(), hub.size());
+    }
+
+    private Comparison.Result lookUp(String provider, Booked unlisted) {
+        Optional<Payment> payment = steps.payment(unlisted.id());
+        Optional<ProviderState> state;
+        try {
+            state = payment.isEmpty()
+                    ? Optional.empty()
+                    : providers.get(provider).find(payment.get());
+        } catch (ProviderFailure e) {
+            if (e.kind() != ProviderFailure.Kind.REFUSED) {
+                throw e;
+            }
+            // The provider refuses to look it up (Stripe: no such PaymentIntent): it has no such payment.
+            state = Optional.empty();
+        }
+        if (state.isEmpty()) {
+            return new Comparison.Result(List.of(Comparison.missingAtProvider(unlisted)), List.of(), List.of());
+        }
+        ProviderPayment found = new ProviderPayment(
+                state.get().reference(),
+                unlisted.id().toString(),
+                state.get().status(),
+                state.get().detail(),
+                null,
+                null,
+                null,
+                null);
+        return Comparison.compareOne(found, unlisted);
+    }
+}

@@ -1,0 +1,382 @@
+package io.orderhub.harness;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.orderhub.harness.MixedLoad.Flow;
+import io.orderhub.local.Database;
+import io.orderhub.local.Service;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * What the load left behind, from the channels' and providers' point of view and from the databases. For
+ * every flow the platform answered 2xx throughout: its order exists exactly once and is paid exactly its
+ * total, it has exactly one payment, which succeeded exactly once, and its channel received the order's
+ * {@code paid} callback, with versions that never go back. And for the platform: outboxes drain to zero,
+ * consumer lag returns to zero, nothing is dead-lettered.
+ */
+public final class Audit {
+
+    /** What kind of promise a problem breaks. */
+    public enum Kind {
+        /** An effect answered 2xx that did not happen (or did not reach the channel). */
+        LOST,
+        /** An effect that happened more than once. */
+        DOUBLED,
+        /** A channel told an older state after a newer one. */
+        OUT_OF_ORDER,
+        /** Outboxes, lag or dead letters. */
+        PLATFORM
+    }
+
+    public record Problem(Kind kind, String what) {}
+
+    public static final List<String> CONSUMER_GROUPS =
+            List.of("order-service", "payment-service", "callback-dispatcher");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CALLBACK_PATHS = List.of("/wp-json/order-hub/v1/callback", "/pos/callbacks");
+
+    private final Map<Service, Database> databases;
+    private final String bootstrapServers;
+    private final Supplier<List<JsonNode>> callbacks;
+
+    public Audit(Map<Service, Database> databases, String bootstrapServers, Supplier<List<JsonNode>> callbacks) {
+        this.databases = Map.copyOf(databases);
+        this.bootstrapServers = bootstrapServers;
+        this.callbacks = callbacks;
+    }
+
+    /** The audit of a platform whose channels' callbacks reach its WireMock receivers. */
+    public static Audit of(FullPlatform platform, String bootstrapServers) {
+        return new Audit(platform.databases(), bootstrapServers, () -> receivedCallbacks(platform));
+    }
+
+    /**
+     * Waits up to {@code settle} for the flows' effects (orders paid, paid callbacks received), then checks
+     * them; an effect still missing then counts as lost.
+     */
+    public List<Problem> check(Collection<Flow> flows, Duration settle) throws Exception {
+        Set<String> orderIds = flows.stream().map(Flow::orderId).collect(Collectors.toSet());
+        try {
+            await().atMost(settle)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> paidOrders(orderIds) == orderIds.size() && paidCallbacks(orderIds) == orderIds.size());
+        } catch (ConditionTimeoutException e) {
+            // What has not settled by now is reported below, flow by flow.
+        }
+        List<Problem> problems = new ArrayList<>();
+        problems.addAll(orderProblems(flows));
+        problems.addAll(paymentProblems(flows));
+        problems.addAll(callbackProblems(orderIds));
+        long deadLetters = deadLetters();
+        if (deadLetters != 0) {
+            problems.add(new Problem(Kind.PLATFORM, "dead-lettered events: " + deadLetters));
+        }
+        return problems;
+    }
+
+    /** Waits until the outboxes are empty and consumers have no lag; returns how long that took. */
+    public Duration awaitDrained(Duration timeout) {
+        long start = System.nanoTime();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> outboxRows() == 0 && lag() == 0);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The end offsets, now, of every partition the services' consumer groups read. */
+    public Map<TopicPartition, Long> endOffsets() throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String group : CONSUMER_GROUPS) {
+                committed(admin, group).keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        }
+    }
+
+    /** Whether every consumer group has committed up to {@code ends} on every partition it reads. */
+    public boolean caughtUp(Map<TopicPartition, Long> ends) throws Exception {
+        try (Admin admin = admin()) {
+            for (String group : CONSUMER_GROUPS) {
+                for (var entry : committed(admin, group).entrySet()) {
+                    Long end = ends.get(entry.getKey());
+                    if (end != null && entry.getValue().offset() < end) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Records published but not yet committed by the consumer groups, in all. */
+    public long lag() throws Exception {
+        Map<TopicPartition, Long> ends = endOffsets();
+        try (Admin admin = admin()) {
+            long lag = 0;
+            for (String group : CONSUMER_GROUPS) {
+                for (var entry : committed(admin, group).entrySet()) {
+                    lag += ends.getOrDefault(entry.getKey(), 0L)
+                            - entry.getValue().offset();
+                }
+            }
+            return lag;
+        }
+    }
+
+    /** Rows waiting in the services' outboxes. */
+    public long outboxRows() throws SQLException {
+        long rows = 0;
+        for (var owner : Map.of(
+                        Service.ORDER_SERVICE, "orders",
+                        Service.PAYMENT_SERVICE, "payments",
+                        Service.CALLBACK_DISPATCHER, "callbacks")
+                .entrySet()) {
+            try (Connection connection = connect(owner.getKey());
+                    ResultSet result = connection
+                            .createStatement()
+                            .executeQuery("select count(*) from " + owner.getValue() + ".outbox")) {
+                result.next();
+                rows += result.getLong(1);
+            }
+        }
+        return rows;
+    }
+
+    /** Records on the dead-letter topics. */
+    public long deadLetters() throws Exception {
+        try (Admin admin = admin()) {
+            List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(topic -> topic.endsWith(".DLT"))
+                    .toList();
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()
+                    .forEach(topic -> topic.partitions()
+                            .forEach(partition -> latest.put(
+                                    new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
+        }
+    }
+
+    // --- orders and payments ----------------------------------------------------------------------
+
+    private List<Problem> orderProblems(Collection<Flow> flows) throws SQLException {
+        Map<String, List<String[]>> bySource = new HashMap<>();
+        try (Connection orders = connect(Service.ORDER_SERVICE);
+                PreparedStatement query = orders.prepareStatement(
+                        "select source_order_id, id::text, status, paid_amount, grand_total from orders.orders"
+                                + " where source_order_id = any(?)")) {
+            query.setArray(
+                    1,
+                    orders.createArrayOf(
+                            "varchar", flows.stream().map(Flow::sourceOrderId).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    bySource.computeIfAbsent(rows.getString(1), source -> new ArrayList<>())
+                            .add(new String[] {
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getBigDecimal(4).toPlainString(),
+                                rows.getBigDecimal(5).toPlainString()
+                            });
+                }
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Flow flow : flows) {
+            List<String[]> stored = bySource.getOrDefault(flow.sourceOrderId(), List.of());
+            if (stored.isEmpty()) {
+                problems.add(new Problem(Kind.LOST, "order answered 2xx but not stored: " + flow.sourceOrderId()));
+                continue;
+            }
+            if (stored.size() > 1) {
+                problems.add(
+                        new Problem(Kind.DOUBLED, "order stored " + stored.size() + " times: " + flow.sourceOrderId()));
+            }
+            String[] order = stored.get(0);
+            int paid = new BigDecimal(order[2]).compareTo(new BigDecimal(order[3]));
+            if (paid > 0) {
+                problems.add(new Problem(
+                        Kind.DOUBLED, "order " + order[0] + " paid " + order[2] + " of a total " + order[3]));
+            } else if (paid < 0 || !"paid".equals(order[1])) {
+                problems.add(new Problem(
+                        Kind.LOST, "order " + order[0] + " " + order[1] + ", paid " + order[2] + " of " + order[3]));
+            }
+        }
+        return problems;
+    }
+
+    private List<Problem> paymentProblems(Collection<Flow> flows) throws SQLException {
+        Map<String, Long> payments = new HashMap<>();
+        Map<String, Long> succeeded = new HashMap<>();
+        try (Connection connection = connect(Service.PAYMENT_SERVICE);
+                PreparedStatement query = connection.prepareStatement(
+                        "select p.order_id::text, p.id::text, p.status, count(h.id) from payments.payment p"
+                                + " left join payments.payment_status_history h"
+                                + " on h.payment_id = p.id and h.new_status = 'succeeded'"
+                                + " where p.order_id = any(?) group by p.order_id, p.id, p.status")) {
+            query.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "uuid", flows.stream().map(Flow::orderId).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    payments.merge(rows.getString(1), 1L, Long::sum);
+                    succeeded.merge(rows.getString(1), rows.getLong(4), Long::sum);
+                }
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Flow flow : flows) {
+            long count = payments.getOrDefault(flow.orderId(), 0L);
+            long successes = succeeded.getOrDefault(flow.orderId(), 0L);
+            if (count == 0 || successes == 0) {
+                problems.add(new Problem(
+                        Kind.LOST,
+                        "order " + flow.orderId() + ": " + count + " payments, " + successes + " succeeded"));
+            } else if (count > 1 || successes > 1) {
+                problems.add(new Problem(
+                        Kind.DOUBLED,
+                        "order " + flow.orderId() + ": " + count + " payments, " + successes + " times succeeded"));
+            }
+        }
+        return problems;
+    }
+
+    private long paidOrders(Set<String> orderIds) throws SQLException {
+        try (Connection orders = connect(Service.ORDER_SERVICE);
+                PreparedStatement query = orders.prepareStatement(
+                        "select count(*) from orders.orders where id = any(?) and status = 'paid'")) {
+            query.setArray(1, orders.createArrayOf("uuid", orderIds.toArray()));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    // --- callbacks --------------------------------------------------------------------------------
+
+    private long paidCallbacks(Set<String> orderIds) {
+        return callbacksByOrder(orderIds).values().stream()
+                .filter(bodies -> bodies.stream().anyMatch(body -> "paid".equals(field(body, "status"))))
+                .count();
+    }
+
+    private List<Problem> callbackProblems(Set<String> orderIds) {
+        Map<String, List<JsonNode>> byOrder = callbacksByOrder(orderIds);
+        List<Problem> problems = new ArrayList<>();
+        for (String orderId : orderIds) {
+            List<JsonNode> bodies = byOrder.getOrDefault(orderId, List.of());
+            if (bodies.stream().noneMatch(body -> "paid".equals(field(body, "status")))) {
+                problems.add(new Problem(Kind.LOST, "no paid callback of order " + orderId));
+            }
+            long newest = 0;
+            for (JsonNode body : bodies) {
+                long version = Long.parseLong(field(body, "version").isEmpty() ? "0" : field(body, "version"));
+                if (version < newest) {
+                    problems.add(new Problem(
+                            Kind.OUT_OF_ORDER,
+                            "callback of order " + orderId + " went back from version " + newest + " to " + version));
+                }
+                newest = Math.max(newest, version);
+            }
+        }
+        return problems;
+    }
+
+    /** The channels' callbacks of these orders, per order in the order they arrived. */
+    private Map<String, List<JsonNode>> callbacksByOrder(Set<String> orderIds) {
+        Map<String, List<JsonNode>> byOrder = new HashMap<>();
+        for (JsonNode body : callbacks.get()) {
+            String orderId = field(body, "order_id");
+            if (orderIds.contains(orderId)) {
+                byOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(body);
+            }
+        }
+        return byOrder;
+    }
+
+    /** A field of the hub's callback body, at its top or under {@code data}. */
+    private static String field(JsonNode body, String name) {
+        JsonNode value = body.has(name) ? body.get(name) : body.path("data").path(name);
+        return value.isMissingNode() || value.isNull() ? "" : value.asText();
+    }
+
+    private static List<JsonNode> receivedCallbacks(FullPlatform platform) {
+        return CALLBACK_PATHS.stream()
+                .flatMap(path -> platform.receivers().findAll(postRequestedFor(urlPathEqualTo(path))).stream())
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(request -> readTree(request.getBody()))
+                .toList();
+    }
+
+    private static JsonNode readTree(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    // --- connections ------------------------------------------------------------------------------
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS));
+        committed.values().removeIf(offset -> offset == null);
+        return committed;
+    }
+
+    private Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(properties);
+    }
+
+    private Connection connect(Service service) throws SQLException {
+        Database database = databases.get(service);
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+}
