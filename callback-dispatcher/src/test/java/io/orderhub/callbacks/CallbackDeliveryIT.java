@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.orderhub.callbacks.OrderEvents.aSucceededPayment;
 import static io.orderhub.callbacks.Receivers.callbacksFor;
+import static io.orderhub.callbacks.jooq.Tables.ORDER_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,9 @@ class CallbackDeliveryIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DSLContext db;
 
     private DispatcherApi admin;
 
@@ -354,6 +359,14 @@ class CallbackDeliveryIT {
         OrderEvent shipped = order.statusChanged(4, OrderStatus.SHIPPED);
 
         orders.send(imported);
+        // The import's event is CREATED with the final snapshot: it is remembered, as a status change.
+        await().atMost(WAIT)
+                .until(
+                        () -> db.select(ORDER_STATE.LATEST_VERSION, ORDER_STATE.LATEST_TYPE)
+                                .from(ORDER_STATE)
+                                .where(ORDER_STATE.ORDER_ID.eq(order.orderId()))
+                                .fetchOne(row -> row.value1() + ":" + row.value2()),
+                        "3:order.status_changed"::equals);
         orders.send(olderChangeReadAgain);
         orders.send(shipped);
 

@@ -19,10 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** PUT /api/v1/import/payments/{id}: the old hub's payments come over once and still match their webhooks. */
 class ImportPaymentsIT extends PaymentsTestBase {
 
-    private ApiClient admin() {
-        return ApiClient.of("http://localhost:" + port, "admin-test-key-01");
-    }
-
     private HttpResponse<String> put(ApiClient client, UUID id, String body) {
         return client.send(
                 "PUT",

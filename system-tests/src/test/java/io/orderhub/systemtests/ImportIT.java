@@ -9,7 +9,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.harness.FullPlatform;
+import io.orderhub.harness.StripeEvents;
 import io.orderhub.importer.OrderhubImport;
+import io.orderhub.local.Database;
 import io.orderhub.local.Service;
 import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.TestDatabase;
@@ -135,7 +138,7 @@ class ImportIT {
                         "POST",
                         "/api/v1/webhooks/stripe",
                         event.getBytes(StandardCharsets.UTF_8),
-                        Map.of("Content-Type", "application/json", "Stripe-Signature", StripeEvents.signature(event)));
+                        StripeEvents.headers(FullPlatform.STRIPE_WEBHOOK_SECRET, event));
 
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(90))
@@ -170,7 +173,7 @@ class ImportIT {
     }
 
     private static long count(Service service, String table) throws Exception {
-        TestDatabase database = running.database(service);
+        Database database = running.database(service);
         try (Connection connection =
                         DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
                 Statement statement = connection.createStatement();

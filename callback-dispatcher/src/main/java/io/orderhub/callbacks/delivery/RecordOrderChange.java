@@ -4,6 +4,7 @@ import io.orderhub.callbacks.endpoint.CallbackEndpoints;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.events.CallbackEventType;
 import io.orderhub.events.OrderEvent;
+import io.orderhub.events.OrderEventType;
 import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.schemas.EventTopic;
@@ -21,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RecordOrderChange {
-
-    /** The type remembered for an imported order's state; never a callback's type. */
-    static final String IMPORTED_TYPE = "order.imported";
 
     private final Inbox inbox;
     private final DeliveryRepository deliveries;
@@ -70,31 +68,33 @@ public class RecordOrderChange {
 
     /**
      * An order imported from the old hub: its version is remembered as the latest known (so a re-read older
-     * change is superseded, never sent), and no delivery is made.
+     * change is superseded, never sent), and no delivery is made. The import publishes it as CREATED, which
+     * is never called back; it is remembered as a status change, which is what it would be to the channel if
+     * a replay of one of the order's superseded deliveries sends the latest state.
      */
     private void seedImported(OrderEvent event) {
         Instant now = clock.instant();
-        OrderChange change = change(event, IMPORTED_TYPE);
+        OrderChange change = change(event, OrderEventType.STATUS_CHANGED);
         OrderState state = deliveries.lockOrderState(change, now);
         if (change.version() > state.latest().version()) {
             deliveries.saveLatest(change, now);
         }
     }
 
-    private static OrderChange change(OrderEvent event, String type) {
+    private static OrderChange change(OrderEvent event, OrderEventType type) {
         return new OrderChange(
                 event.getEventId(),
                 event.getOrderId(),
                 event.getVersion(),
                 event.getOrder().getSource(),
-                type,
-                CallbackBody.render(event),
+                CallbackBody.type(type),
+                CallbackBody.render(event, type),
                 event.getOccurredAt());
     }
 
     private void recordChange(OrderEvent event) {
         Instant now = clock.instant();
-        OrderChange change = change(event, CallbackBody.type(event.getType()));
+        OrderChange change = change(event, event.getType());
         String endpointName = Endpoint.nameFor(change.channel());
         OrderState state = deliveries.lockOrderState(change, now);
         Optional<Endpoint> endpoint = endpoints.forSource(change.channel());
