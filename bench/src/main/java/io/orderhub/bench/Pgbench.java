@@ -1,8 +1,12 @@
 package io.orderhub.bench;
 
+import io.orderhub.local.postgres.LocalPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,5 +49,48 @@ public final class Pgbench {
             throw new IllegalStateException("No tps in pgbench's output:\n" + output);
         }
         return Double.parseDouble(tps.group(1));
+    }
+
+    /**
+     * The reference most benchmarks measure beside the platform: pgbench's built-in simple-update transaction
+     * ({@code -N}: an account update, a select and a history insert), 4 clients, on a database of its own on the
+     * same server, with the server's CPU per transaction from {@code /proc}.
+     */
+    public static Map<String, Object> simpleUpdate(LocalPostgres postgres, Path dataDirectory, int seconds)
+            throws Exception {
+        try (Connection connection = postgres.superuserDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database pgbench_reference");
+        }
+        List<String> server = List.of("-h", "localhost", "-p", Integer.toString(postgres.port()), "-U", "postgres");
+        List<String> initialise = new ArrayList<>(server);
+        initialise.addAll(List.of("-i", "-q", "-s", "2", "pgbench_reference"));
+        run(initialise, Map.of());
+        CpuTimes cpu = new CpuTimes(
+                List.of(new CpuTimes.Part("postgres", CpuTimes.postmaster(dataDirectory), CpuTimes.Scope.TREE)));
+        List<String> measure = new ArrayList<>(server);
+        measure.addAll(List.of(
+                "-n",
+                "-N",
+                "-M",
+                "prepared",
+                "-c",
+                "4",
+                "-j",
+                "2",
+                "-T",
+                Integer.toString(seconds),
+                "pgbench_reference"));
+        Map<String, Long> before = cpu.read();
+        double tps = tps(run(measure, Map.of()));
+        Map<String, Long> after = cpu.read();
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put(
+                "what",
+                "pgbench -N (built-in simple update: an account update, a select and a history insert per transaction),"
+                        + " 4 clients, scale 2, " + seconds + " s, after the load stopped");
+        reference.put("tps", tps);
+        reference.put("postgres_cpu_ms_per_transaction", cpu.perUnit(before, after, tps * seconds));
+        return reference;
     }
 }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.orderhub.callbacks.OrderEvents.aSucceededPayment;
 import static io.orderhub.callbacks.Receivers.callbacksFor;
+import static io.orderhub.callbacks.jooq.Tables.ORDER_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,9 @@ class CallbackDeliveryIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DSLContext db;
 
     private DispatcherApi admin;
 
@@ -341,6 +346,50 @@ class CallbackDeliveryIT {
                 .containsEntry(2L, List.of("delivered"))
                 .containsEntry(3L, List.of("superseded", "superseded"))
                 .containsEntry(4L, List.of("delivered"));
+    }
+
+    @Test
+    void anImportedOrderIsNeverCalledBackAndOnlyItsLaterChangesAre() {
+        OrderEvents order = OrderEvents.anOrder("woocommerce", "imported-1001");
+        OrderEvent imported = OrderEvent.newBuilder(order.statusChanged(3, OrderStatus.PROCESSING))
+                .setType(OrderEventType.CREATED)
+                .setImported(true)
+                .build();
+        OrderEvent olderChangeReadAgain = order.statusChanged(2, OrderStatus.PAID);
+        OrderEvent shipped = order.statusChanged(4, OrderStatus.SHIPPED);
+
+        orders.send(imported);
+        // The import's event is CREATED with the final snapshot: it is remembered, as a status change.
+        await().atMost(WAIT)
+                .until(
+                        () -> db.select(ORDER_STATE.LATEST_VERSION, ORDER_STATE.LATEST_TYPE)
+                                .from(ORDER_STATE)
+                                .where(ORDER_STATE.ORDER_ID.eq(order.orderId()))
+                                .fetchOne(row -> row.value1() + ":" + row.value2()),
+                        "3:order.status_changed"::equals);
+        orders.send(olderChangeReadAgain);
+        orders.send(shipped);
+
+        await().atMost(WAIT)
+                .until(
+                        () -> admin.deliveriesOf(order.orderId()).stream()
+                                .map(d -> d.path("order_version").asLong() + ":"
+                                        + d.path("status").asString())
+                                .sorted()
+                                .toList(),
+                        List.of("2:superseded", "4:delivered")::equals);
+        LoggedRequest callback = await().atMost(WAIT)
+                .until(() -> callbacksFor(RECEIVER, PLUGIN_PATH, order.orderId()), list -> !list.isEmpty())
+                .get(0);
+        assertThat(DispatcherApi.json(callback.getBodyAsString())
+                        .path("version")
+                        .asLong())
+                .isEqualTo(4);
+        assertThat(admin.deliveriesOf(order.orderId()))
+                .extracting(d -> d.path("order_version").asLong() + ":"
+                        + d.path("status").asString())
+                .containsExactlyInAnyOrder("2:superseded", "4:delivered");
+        assertThat(callbacksFor(RECEIVER, PLUGIN_PATH, order.orderId())).hasSize(1);
     }
 
     @Test

@@ -157,7 +157,8 @@ public final class FaultBench {
                     problems.addAll(atTheEnd);
                     long deadLetters = audit.deadLetters();
 
-                    Map<String, Object> reference = pgbench(postgres, work, pgbenchSeconds);
+                    Map<String, Object> reference =
+                            Pgbench.simpleUpdate(postgres, work.resolve("postgres"), pgbenchSeconds);
                     double flowsPerSecond = (Double) steady.get("flows_completed_per_second");
                     reference.put(
                             "ratio_flows_per_second_to_pgbench_tps",
@@ -345,44 +346,6 @@ public final class FaultBench {
         steady.put("cpu_ms_per_flow", cpu.perUnit(before, after, completed));
         steady.put("cores_used", cpu.coresUsed(before, after, elapsed));
         return steady;
-    }
-
-    /** pgbench's built-in simple-update transaction on a database of its own on the same server. */
-    private static Map<String, Object> pgbench(LocalPostgres postgres, Path work, int seconds) throws Exception {
-        try (Connection connection = postgres.superuserDataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("create database pgbench_reference");
-        }
-        List<String> server = List.of("-h", "localhost", "-p", Integer.toString(postgres.port()), "-U", "postgres");
-        List<String> initialise = new ArrayList<>(server);
-        initialise.addAll(List.of("-i", "-q", "-s", "2", "pgbench_reference"));
-        Pgbench.run(initialise, Map.of());
-        CpuTimes cpu = new CpuTimes(List.of(
-                new CpuTimes.Part("postgres", CpuTimes.postmaster(work.resolve("postgres")), CpuTimes.Scope.TREE)));
-        List<String> measure = new ArrayList<>(server);
-        measure.addAll(List.of(
-                "-n",
-                "-N",
-                "-M",
-                "prepared",
-                "-c",
-                "4",
-                "-j",
-                "2",
-                "-T",
-                Integer.toString(seconds),
-                "pgbench_reference"));
-        Map<String, Long> before = cpu.read();
-        double tps = Pgbench.tps(Pgbench.run(measure, Map.of()));
-        Map<String, Long> after = cpu.read();
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put(
-                "what",
-                "pgbench -N (built-in simple update: an account update, a select and a history insert per transaction),"
-                        + " 4 clients, scale 2, " + seconds + " s, after the load stopped");
-        reference.put("tps", tps);
-        reference.put("postgres_cpu_ms_per_transaction", cpu.perUnit(before, after, tps * seconds));
-        return reference;
     }
 
     private static BenchResults describe(

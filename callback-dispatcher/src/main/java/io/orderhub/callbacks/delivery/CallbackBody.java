@@ -39,12 +39,13 @@ final class CallbackBody {
         };
     }
 
-    static String render(OrderEvent event) {
+    /** The body of the event's order state, sent as a change of this type. */
+    static String render(OrderEvent event, OrderEventType type) {
         var order = event.getOrder();
         String currency = order.getCurrency();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event_id", event.getEventId().toString());
-        body.put("type", type(event.getType()));
+        body.put("type", type(type));
         body.put("order_id", event.getOrderId().toString());
         body.put("source", order.getSource());
         body.put("source_order_id", order.getSourceOrderId());

@@ -4,6 +4,7 @@ import io.orderhub.callbacks.endpoint.CallbackEndpoints;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.events.CallbackEventType;
 import io.orderhub.events.OrderEvent;
+import io.orderhub.events.OrderEventType;
 import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.inbox.Inbox;
 import io.orderhub.schemas.EventTopic;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns an order event into a stored delivery — never an HTTP call, so a slow channel never holds up the
  * consumer. Each event once (inbox). Changes after creation become one delivery for the owning channel;
  * a newer version supersedes older ones still waiting; an unconfigured channel is recorded as skipped.
+ * Events marked {@code imported} (the old hub's past, bin/orderhub-import) never become a delivery.
  */
 @Service
 public class RecordOrderChange {
@@ -51,6 +53,11 @@ public class RecordOrderChange {
         if (!inbox.firstDelivery(event.getEventId(), EventTopic.ORDER_EVENTS.topicName())) {
             return;
         }
+        if (event.getImported()) {
+            // The old hub's past, brought over by the import: the channel lived through it already.
+            seedImported(event);
+            return;
+        }
         switch (event.getType()) {
             case CREATED -> {
                 // The channel created the order itself: nothing to tell it.
@@ -59,16 +66,35 @@ public class RecordOrderChange {
         }
     }
 
-    private void recordChange(OrderEvent event) {
+    /**
+     * An order imported from the old hub: its version is remembered as the latest known (so a re-read older
+     * change is superseded, never sent), and no delivery is made. The import publishes it as CREATED, which
+     * is never called back; it is remembered as a status change, which is what it would be to the channel if
+     * a replay of one of the order's superseded deliveries sends the latest state.
+     */
+    private void seedImported(OrderEvent event) {
         Instant now = clock.instant();
-        OrderChange change = new OrderChange(
+        OrderChange change = change(event, OrderEventType.STATUS_CHANGED);
+        OrderState state = deliveries.lockOrderState(change, now);
+        if (change.version() > state.latest().version()) {
+            deliveries.saveLatest(change, now);
+        }
+    }
+
+    private static OrderChange change(OrderEvent event, OrderEventType type) {
+        return new OrderChange(
                 event.getEventId(),
                 event.getOrderId(),
                 event.getVersion(),
                 event.getOrder().getSource(),
-                CallbackBody.type(event.getType()),
-                CallbackBody.render(event),
+                CallbackBody.type(type),
+                CallbackBody.render(event, type),
                 event.getOccurredAt());
+    }
+
+    private void recordChange(OrderEvent event) {
+        Instant now = clock.instant();
+        OrderChange change = change(event, event.getType());
         String endpointName = Endpoint.nameFor(change.channel());
         OrderState state = deliveries.lockOrderState(change, now);
         Optional<Endpoint> endpoint = endpoints.forSource(change.channel());

@@ -27,7 +27,7 @@ class CallbackBodyTest {
                 OrderEvents.aSucceededPayment(paymentId, "stripe", "47.49"),
                 AT);
 
-        assertThat(CallbackBody.render(event))
+        assertThat(CallbackBody.render(event, event.getType()))
                 .isEqualTo("{\"event_id\":\"" + event.getEventId() + "\",\"type\":\"order.status_changed\","
                         + "\"order_id\":\"" + order.orderId() + "\",\"source\":\"woocommerce\","
                         + "\"source_order_id\":\"10023\",\"status\":\"paid\",\"version\":3,\"paid_amount\":47.49,"
@@ -41,7 +41,7 @@ class CallbackBodyTest {
         OrderEvents order = OrderEvents.anOrder("pos", "T-9", "JPY", "1200");
         OrderEvent event = order.event(OrderEventType.PAYMENT_UPDATED, 2, OrderStatus.PENDING, "500", "0", null, AT);
 
-        String body = CallbackBody.render(event);
+        String body = CallbackBody.render(event, event.getType());
 
         assertThat(body)
                 .contains("\"type\":\"order.payment_updated\"")

@@ -23,7 +23,13 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> orderRoutes(EdgeProperties services) {
-        return to("orders", services.orderService(), "/api/v1/orders", "/api/v1/orders/**", "/api/v1/settings");
+        return to(
+                "orders",
+                services.orderService(),
+                "/api/v1/orders",
+                "/api/v1/orders/**",
+                "/api/v1/settings",
+                "/api/v1/import/orders/**");
     }
 
     @Bean
@@ -34,6 +40,7 @@ class Routes {
                 "/api/v1/payments",
                 "/api/v1/payments/**",
                 "/api/v1/terminal/**",
+                "/api/v1/import/payments/**",
                 "/api/v1/reconciliation/**",
                 "/api/v1/settlements",
                 "/api/v1/settlements.csv");

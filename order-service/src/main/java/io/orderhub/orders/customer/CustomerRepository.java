@@ -62,4 +62,60 @@ public class CustomerRepository {
             }
         });
     }
+
+    private static final String IMPORT = """
+            insert into customers (id, source, email, name, phone, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict do nothing
+            returning id, email, name, phone
+            """;
+
+    private static final String BY_ID_OR_EMAIL = """
+            select id, email, name, phone from customers
+            where source = ? and (id = ? or email = ?)
+            order by (id = ?) desc
+            limit 1
+            """;
+
+    /**
+     * A customer brought over from the old hub, keeping its id there as the hub's customer reference. The
+     * same customer again (another of its orders) is the stored one; when the channel knows the email under
+     * another id already, or the old id is taken by this customer in another channel (the old hub had one
+     * customer for all channels), the channel's customer is used as {@link #upsert} finds or creates it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer importCustomer(UUID legacyId, String source, CustomerDetails details, Instant createdAt) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC);
+        Customer found = db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(IMPORT)) {
+                statement.setObject(1, legacyId);
+                statement.setString(2, source);
+                statement.setString(3, details.email());
+                statement.setString(4, details.name());
+                statement.setString(5, details.phone());
+                statement.setObject(6, at);
+                statement.setObject(7, at);
+                Customer inserted = one(statement);
+                if (inserted != null) {
+                    return inserted;
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(BY_ID_OR_EMAIL)) {
+                statement.setString(1, source);
+                statement.setObject(2, legacyId);
+                statement.setString(3, details.email());
+                statement.setObject(4, legacyId);
+                return one(statement);
+            }
+        });
+        return found != null ? found : upsert(source, details, createdAt);
+    }
+
+    private static Customer one(PreparedStatement statement) throws java.sql.SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next()
+                    ? new Customer(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4))
+                    : null;
+        }
+    }
 }

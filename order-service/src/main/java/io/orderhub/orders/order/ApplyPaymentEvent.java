@@ -63,7 +63,11 @@ public class ApplyPaymentEvent {
         Order order = found.get();
         boolean wasOverpaid = order.state().overpaid();
         try {
-            order.applyPayment(payment(event), now);
+            if (event.getImported()) {
+                order.seedImportedPayment(payment(event));
+            } else {
+                order.applyPayment(payment(event), now);
+            }
         } catch (PaymentAmountOutOfRange e) {
             log.error("Payment event {} refused as a permanent failure: {}", event.getEventId(), e.getMessage());
             count("out_of_range");

@@ -50,6 +50,13 @@ public final class Order {
         return order;
     }
 
+    /** An order imported from the old hub at the end of its history: one change, its import. */
+    static Order imported(OrderState state, String actor) {
+        Order order = new Order(state, 0);
+        order.changes.add(new OrderImported(state, actor));
+        return order;
+    }
+
     /** An order as stored, with no changes yet. */
     static Order restore(OrderState state) {
         return new Order(state, state.version());
@@ -161,6 +168,25 @@ public final class Order {
                     : "refunds cover the grand total: refunded " + refunded + " of " + grandTotal;
             moveTo(move, reason, PAYMENTS, payment, now);
         }
+    }
+
+    /**
+     * A payment brought over from the old hub: its snapshot is kept (so the payment's next real event is
+     * compared with it), while the order's status and amounts stay as they were imported — they already
+     * count it — and no change is recorded, so nothing is published and no channel is called back.
+     */
+    void seedImportedPayment(OrderPayment payment) {
+        OrderPayment held = state.payment(payment.paymentId()).orElse(null);
+        if (held != null && payment.version() <= held.version()) {
+            return;
+        }
+        List<OrderPayment> payments = new ArrayList<>(state.payments());
+        payments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
+        payments.add(payment);
+        payments.sort(Comparator.comparing(OrderPayment::paymentId));
+        changedPayments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
+        changedPayments.add(payment);
+        state = state.withPayments(payments, state.paidAmount(), state.refundedAmount(), false, state.updatedAt());
     }
 
     private void moveTo(OrderStatus target, String reason, String actor, OrderPayment cause, Instant now) {

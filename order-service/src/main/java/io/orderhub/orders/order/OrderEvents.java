@@ -95,6 +95,8 @@ class OrderEvents {
             event.setType(OrderEventType.PAYMENT_UPDATED).setCausingPayment(summary(updated.causingPayment()));
         } else if (change instanceof OrderPlaced placed) {
             event.setType(OrderEventType.CREATED).setReason(placed.reason());
+        } else if (change instanceof OrderImported) {
+            event.setType(OrderEventType.CREATED).setImported(true).setReason(ImportOrder.REASON);
         }
         return event.build();
     }

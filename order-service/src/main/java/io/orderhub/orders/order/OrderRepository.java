@@ -93,6 +93,80 @@ class OrderRepository {
         }
     }
 
+    /**
+     * Stores an order imported from the old hub with its whole history; false when an order with its
+     * {@code (source, source_order_id)} exists under another id (nothing is written then).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean insertImported(Order order, List<HistoryEntry> history, String reviewReason, Instant now) {
+        OrderState s = order.state();
+        int inserted = db.insertInto(ORDERS)
+                .set(ORDERS.ID, s.id().value())
+                .set(ORDERS.SOURCE, s.source())
+                .set(ORDERS.SOURCE_ORDER_ID, s.sourceOrderId())
+                .set(ORDERS.CUSTOMER_ID, s.customerId())
+                .set(
+                        ORDERS.CUSTOMER_REF,
+                        s.customer() == null ? null : s.customer().id())
+                .set(ORDERS.STATUS, s.status().apiName())
+                .set(ORDERS.VERSION, s.version())
+                .set(ORDERS.CURRENCY, s.currency().code())
+                .set(ORDERS.CURRENCY_DIGITS, (short) s.currency().fractionDigits())
+                .set(ORDERS.SUBTOTAL, s.totals().subtotal().amount())
+                .set(ORDERS.TAX_TOTAL, s.totals().taxTotal().amount())
+                .set(ORDERS.SHIPPING_TOTAL, s.totals().shippingTotal().amount())
+                .set(ORDERS.DISCOUNT_TOTAL, s.totals().discountTotal().amount())
+                .set(ORDERS.GRAND_TOTAL, s.totals().grandTotal().amount())
+                .set(ORDERS.PAID_AMOUNT, s.paidAmount().amount())
+                .set(ORDERS.REFUNDED_AMOUNT, s.refundedAmount().amount())
+                .set(ORDERS.METADATA, s.metadataJson() == null ? null : JSONB.valueOf(s.metadataJson()))
+                .set(ORDERS.CREATED_AT, at(s.createdAt()))
+                .set(ORDERS.UPDATED_AT, at(s.updatedAt()))
+                .set(ORDERS.IMPORTED_AT, at(now))
+                .set(ORDERS.REVIEW_REASON, reviewReason)
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 0) {
+            return false;
+        }
+        int position = 0;
+        for (OrderItem item : s.items()) {
+            db.insertInto(ORDER_ITEMS)
+                    .set(ORDER_ITEMS.ID, item.id())
+                    .set(ORDER_ITEMS.ORDER_ID, s.id().value())
+                    .set(ORDER_ITEMS.POSITION, position++)
+                    .set(ORDER_ITEMS.PRODUCT_ID, item.productId())
+                    .set(ORDER_ITEMS.SKU, item.sku())
+                    .set(ORDER_ITEMS.NAME, item.name())
+                    .set(ORDER_ITEMS.QUANTITY, item.quantity())
+                    .set(
+                            ORDER_ITEMS.UNIT_PRICE,
+                            item.unitPrice() == null ? null : item.unitPrice().amount())
+                    .set(ORDER_ITEMS.PRICE, item.price().amount())
+                    .set(
+                            ORDER_ITEMS.SUBTOTAL,
+                            item.subtotal() == null ? null : item.subtotal().amount())
+                    .set(ORDER_ITEMS.TAX, item.tax() == null ? null : item.tax().amount())
+                    .set(ORDER_ITEMS.TAX_RATE, item.taxRate())
+                    .set(ORDER_ITEMS.METADATA, item.metadataJson() == null ? null : JSONB.valueOf(item.metadataJson()))
+                    .execute();
+        }
+        for (HistoryEntry row : history) {
+            db.insertInto(ORDER_STATUS_HISTORY)
+                    .set(ORDER_STATUS_HISTORY.ORDER_ID, s.id().value())
+                    .set(ORDER_STATUS_HISTORY.VERSION, row.version())
+                    .set(
+                            ORDER_STATUS_HISTORY.OLD_STATUS,
+                            row.oldStatus() == null ? null : row.oldStatus().apiName())
+                    .set(ORDER_STATUS_HISTORY.NEW_STATUS, row.newStatus().apiName())
+                    .set(ORDER_STATUS_HISTORY.REASON, row.reason())
+                    .set(ORDER_STATUS_HISTORY.CHANGED_BY, row.changedBy())
+                    .set(ORDER_STATUS_HISTORY.CHANGED_AT, at(row.changedAt()))
+                    .execute();
+        }
+        return true;
+    }
+
     /** The order, locked until the transaction ends: changes to one order happen one after another. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Order> lockForUpdate(OrderId id) {

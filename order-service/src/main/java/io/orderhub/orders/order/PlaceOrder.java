@@ -178,7 +178,7 @@ public class PlaceOrder {
             }
         }
 
-        private static void validateItem(Violations v, String path, Item item, CurrencyCode currency) {
+        static void validateItem(Violations v, String path, Item item, CurrencyCode currency) {
             if (item == null) {
                 v.add(path, "must be an object");
                 return;
@@ -260,7 +260,7 @@ public class PlaceOrder {
         return order.state();
     }
 
-    private static List<OrderItem> items(CurrencyCode currency, List<Item> items) {
+    static List<OrderItem> items(CurrencyCode currency, List<Item> items) {
         List<OrderItem> result = new ArrayList<>(items.size());
         for (Item item : items) {
             Money unitPrice = money(item.unitPrice(), currency);

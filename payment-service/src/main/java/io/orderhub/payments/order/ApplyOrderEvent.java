@@ -42,6 +42,8 @@ public class ApplyOrderEvent {
                         order.getGrandTotal(),
                         status,
                         event.getVersion())
+                // An imported order was cancelled in the old hub, with its payments as they ended there.
+                .filter(before -> !event.getImported())
                 .filter(before -> order.getStatus() == OrderStatus.CANCELLED && !before.equals(status))
                 .ifPresent(before -> events.publishEvent(new OrderCancelled(order.getId())));
     }

@@ -2,6 +2,7 @@ package io.orderhub.payments.payment;
 
 import io.orderhub.events.DisputeSnapshot;
 import io.orderhub.events.PaymentEvent;
+import io.orderhub.events.PaymentEventType;
 import io.orderhub.events.PaymentSnapshot;
 import io.orderhub.events.RefundSnapshot;
 import io.orderhub.messaging.id.Ids;
@@ -26,6 +27,13 @@ final class PaymentEvents {
                 .setActor(actor)
                 .setPreviousStatus(change.previousStatus() == null ? null : avro(change.previousStatus()))
                 .setPayment(snapshot(payment))
+                .build();
+    }
+
+    /** The one event of a payment imported from the old hub: {@code CREATED} at its version, marked imported. */
+    static PaymentEvent imported(Payment payment, String actor) {
+        return PaymentEvent.newBuilder(of(payment, new PaymentChange(PaymentEventType.CREATED, null, null), actor))
+                .setImported(true)
                 .build();
     }
 

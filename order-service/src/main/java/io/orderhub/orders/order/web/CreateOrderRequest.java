@@ -115,7 +115,7 @@ record CreateOrderRequest(
     }
 
     /** An optional JSON object: null when absent or JSON null, a violation when it is anything else. */
-    private static JsonNode object(String field, JsonNode node, List<FieldError> errors) {
+    static JsonNode object(String field, JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
