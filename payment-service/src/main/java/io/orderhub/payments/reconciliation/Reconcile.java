@@ -63,9 +63,16 @@ class Reconcile {
         ReconciliationRun run = steps.find(id).orElseThrow();
         try {
             Outcome outcome = compare(run);
-            steps.complete(
-                    id, outcome.providerPayments(), outcome.hubPayments(), outcome.mismatches(), clock.instant());
-            metrics.completed(run.provider(), outcome.mismatches(), clock.instant());
+            if (steps.complete(
+                    id, outcome.providerPayments(), outcome.hubPayments(), outcome.mismatches(), clock.instant())) {
+                metrics.completed(run.provider(), outcome.mismatches(), clock.instant());
+            } else {
+                log.warn(
+                        "Reconciliation run {} of {} finished after it was marked abandoned: its outcome is"
+                                + " not stored; start the window again",
+                        id,
+                        run.provider());
+            }
         } catch (ProviderFailure e) {
             log.warn("Reconciliation run {} of {} failed: {}", id, run.provider(), e.getMessage());
             steps.fail(id, e.getMessage(), clock.instant());

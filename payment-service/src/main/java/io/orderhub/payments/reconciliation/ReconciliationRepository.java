@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ class ReconciliationRepository {
             Instant to,
             ReconciliationRun.Origin origin,
             String requestedBy,
-            Instant now) {
+            Instant now,
+            Instant leaseUntil) {
         return db.insertInto(RECONCILIATION_RUN)
                         .set(RECONCILIATION_RUN.ID, id)
                         .set(RECONCILIATION_RUN.PROVIDER, provider)
@@ -47,12 +49,25 @@ class ReconciliationRepository {
                         .set(RECONCILIATION_RUN.ORIGIN, origin.wireName())
                         .set(RECONCILIATION_RUN.REQUESTED_BY, requestedBy)
                         .set(RECONCILIATION_RUN.CREATED_AT, at(now))
+                        .set(RECONCILIATION_RUN.LEASE_UNTIL, at(leaseUntil))
                         .onConflictDoNothing()
                         .execute()
                 == 1;
     }
 
-    void complete(UUID id, int providerPayments, int hubPayments, List<Mismatch> mismatches, Instant now) {
+    /** Stores the outcome; false (and nothing stored) when the run is no longer running: it was abandoned. */
+    boolean complete(UUID id, int providerPayments, int hubPayments, List<Mismatch> mismatches, Instant now) {
+        int finished = db.update(RECONCILIATION_RUN)
+                .set(RECONCILIATION_RUN.STATUS, RunStatus.COMPLETED.wireName())
+                .set(RECONCILIATION_RUN.PROVIDER_PAYMENTS, providerPayments)
+                .set(RECONCILIATION_RUN.HUB_PAYMENTS, hubPayments)
+                .set(RECONCILIATION_RUN.FINISHED_AT, at(now))
+                .where(RECONCILIATION_RUN.ID.eq(id))
+                .and(RECONCILIATION_RUN.STATUS.eq(RunStatus.RUNNING.wireName()))
+                .execute();
+        if (finished == 0) {
+            return false;
+        }
         List<ReconciliationMismatchRecord> rows = new ArrayList<>(mismatches.size());
         for (Mismatch m : mismatches) {
             ReconciliationMismatchRecord row = db.newRecord(RECONCILIATION_MISMATCH);
@@ -74,22 +89,39 @@ class ReconciliationRepository {
         if (!rows.isEmpty()) {
             db.batchInsert(rows).execute();
         }
-        db.update(RECONCILIATION_RUN)
-                .set(RECONCILIATION_RUN.STATUS, RunStatus.COMPLETED.wireName())
-                .set(RECONCILIATION_RUN.PROVIDER_PAYMENTS, providerPayments)
-                .set(RECONCILIATION_RUN.HUB_PAYMENTS, hubPayments)
-                .set(RECONCILIATION_RUN.FINISHED_AT, at(now))
-                .where(RECONCILIATION_RUN.ID.eq(id))
-                .execute();
+        return true;
     }
 
+    /** Fails the run if it is still running. */
     void fail(UUID id, String failure, Instant now) {
         db.update(RECONCILIATION_RUN)
                 .set(RECONCILIATION_RUN.STATUS, RunStatus.FAILED.wireName())
                 .set(RECONCILIATION_RUN.FAILURE, failure)
                 .set(RECONCILIATION_RUN.FINISHED_AT, at(now))
                 .where(RECONCILIATION_RUN.ID.eq(id))
+                .and(RECONCILIATION_RUN.STATUS.eq(RunStatus.RUNNING.wireName()))
                 .execute();
+    }
+
+    /** Extends the leases of these runs, those still running, to {@code until}. */
+    void renew(Collection<UUID> ids, Instant until) {
+        db.update(RECONCILIATION_RUN)
+                .set(RECONCILIATION_RUN.LEASE_UNTIL, at(until))
+                .where(RECONCILIATION_RUN.ID.in(ids))
+                .and(RECONCILIATION_RUN.STATUS.eq(RunStatus.RUNNING.wireName()))
+                .execute();
+    }
+
+    /** Fails every running run whose lease ran out before {@code now}; answers their ids. */
+    List<UUID> failExpired(Instant now, String failure) {
+        return db.update(RECONCILIATION_RUN)
+                .set(RECONCILIATION_RUN.STATUS, RunStatus.FAILED.wireName())
+                .set(RECONCILIATION_RUN.FAILURE, failure)
+                .set(RECONCILIATION_RUN.FINISHED_AT, at(now))
+                .where(RECONCILIATION_RUN.STATUS.eq(RunStatus.RUNNING.wireName()))
+                .and(RECONCILIATION_RUN.LEASE_UNTIL.lt(at(now)))
+                .returning(RECONCILIATION_RUN.ID)
+                .fetch(RECONCILIATION_RUN.ID);
     }
 
     Optional<ReconciliationRun> find(UUID id) {

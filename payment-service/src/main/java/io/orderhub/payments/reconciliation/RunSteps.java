@@ -60,9 +60,10 @@ class RunSteps {
         return payments.find(id);
     }
 
+    /** False when the run was abandoned meanwhile (its lease ran out): its outcome is not stored then. */
     @Transactional
-    void complete(UUID id, int providerPayments, int hubPayments, List<Mismatch> mismatches, Instant now) {
-        runs.complete(id, providerPayments, hubPayments, mismatches, now);
+    boolean complete(UUID id, int providerPayments, int hubPayments, List<Mismatch> mismatches, Instant now) {
+        return runs.complete(id, providerPayments, hubPayments, mismatches, now);
     }
 
     @Transactional

@@ -24,13 +24,19 @@ public class StartReconciliation {
     private final ReconciliationRepository runs;
     private final ApplicationEventPublisher events;
     private final List<ProviderBooks> books;
+    private final ReconciliationSettings settings;
     private final Clock clock;
 
     StartReconciliation(
-            ReconciliationRepository runs, ApplicationEventPublisher events, List<ProviderBooks> books, Clock clock) {
+            ReconciliationRepository runs,
+            ApplicationEventPublisher events,
+            List<ProviderBooks> books,
+            ReconciliationSettings settings,
+            Clock clock) {
         this.runs = runs;
         this.events = events;
         this.books = books;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -56,7 +62,8 @@ public class StartReconciliation {
                 request.to(),
                 ReconciliationRun.Origin.ON_DEMAND,
                 requestedBy,
-                clock.instant());
+                clock.instant(),
+                clock.instant().plus(settings.lease()));
         events.publishEvent(new RunStarted(id));
         return runs.find(id).orElseThrow();
     }
@@ -65,7 +72,16 @@ public class StartReconciliation {
     @Transactional
     Optional<UUID> scheduled(String provider, Instant from, Instant to) {
         UUID id = Ids.next();
-        if (!runs.insert(id, provider, from, to, ReconciliationRun.Origin.SCHEDULED, "schedule", clock.instant())) {
+        Instant now = clock.instant();
+        if (!runs.insert(
+                id,
+                provider,
+                from,
+                to,
+                ReconciliationRun.Origin.SCHEDULED,
+                "schedule",
+                now,
+                now.plus(settings.lease()))) {
             return Optional.empty();
         }
         events.publishEvent(new RunStarted(id));
