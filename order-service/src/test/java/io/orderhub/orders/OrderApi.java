@@ -75,6 +75,14 @@ public final class OrderApi {
         return new Answer(client.post(path, body));
     }
 
+    public Answer patch(String path, String body) {
+        return new Answer(client.send(
+                "PATCH",
+                path,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json")));
+    }
+
     /** An answer: status, headers and the body as JSON. */
     public record Answer(HttpResponse<String> raw) {
 

@@ -10,7 +10,7 @@ import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.httpapi.request.ClientInstants;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
-import io.orderhub.orders.order.Caller;
+import io.orderhub.orders.Caller;
 import io.orderhub.orders.order.ChangeOrderStatus;
 import io.orderhub.orders.order.FindOrders;
 import io.orderhub.orders.order.OrderId;
@@ -74,18 +74,26 @@ class OrderController {
                     `pending`; an order the shop has moved on already is placed in that status with a history \
                     reason (`on-hold` → `pending`, `completed` → `delivered`, `failed` and `refunded` → \
                     `cancelled`, since the hub knows no payment of it); `paid` is 422. The same `(source, source_order_id)` again answers 409 naming the existing order, \
-                    unless the same Idempotency-Key and body are replayed.""")
+                    unless the same Idempotency-Key and body are replayed. `contract_id` with `payment_method` \
+                    `invoice` places a B2B order on account: the contract must be the channel's, active and in the \
+                    order's currency, and its open receivables plus this order within its credit limit, else 422 \
+                    (`credit-limit-exceeded` names the limit and what is open).""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(implementation = CreateOrderRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "woocommerce",
-                                            summary = "What the WooCommerce plugin sends",
-                                            value = OrderExamples.CREATE_REQUEST)))
+                            examples = {
+                                @ExampleObject(
+                                        name = "woocommerce",
+                                        summary = "What the WooCommerce plugin sends",
+                                        value = OrderExamples.CREATE_REQUEST),
+                                @ExampleObject(
+                                        name = "on-account",
+                                        summary = "A B2B order on account under a contract",
+                                        value = OrderExamples.ON_ACCOUNT_REQUEST)
+                            }))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "The order, with the hub's id in `data.id`.",
