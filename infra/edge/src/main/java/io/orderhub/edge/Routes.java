@@ -23,7 +23,14 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> orderRoutes(EdgeProperties services) {
-        return to("orders", services.orderService(), "/api/v1/orders", "/api/v1/orders/**", "/api/v1/settings");
+        return to(
+                "orders",
+                services.orderService(),
+                "/api/v1/orders",
+                "/api/v1/orders/**",
+                "/api/v1/settings",
+                "/api/v1/contracts",
+                "/api/v1/contracts/**");
     }
 
     @Bean

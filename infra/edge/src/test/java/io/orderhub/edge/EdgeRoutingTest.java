@@ -104,17 +104,19 @@ class EdgeRoutingTest {
 
     @Test
     void routesEachPathToItsService() throws Exception {
-        Map<String, String> routes = Map.of(
-                "/api/v1/orders", "order-service",
-                "/api/v1/orders/0190-abc/history", "order-service",
-                "/api/v1/settings", "order-service",
-                "/api/v1/payments/p1/refunds", "payment-service",
-                "/api/v1/terminal/payment/p1/status", "payment-service",
-                "/api/v1/reconciliation/runs/r1/report.csv", "payment-service",
-                "/api/v1/settlements?from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z", "payment-service",
-                "/api/v1/settlements.csv?from=2026-05-01T00:00:00Z", "payment-service",
-                "/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher",
-                "/api/v1/webhooks/stripe", "webhook-gateway");
+        Map<String, String> routes = Map.ofEntries(
+                Map.entry("/api/v1/orders", "order-service"),
+                Map.entry("/api/v1/orders/0190-abc/history", "order-service"),
+                Map.entry("/api/v1/settings", "order-service"),
+                Map.entry("/api/v1/contracts?channel=b2b", "order-service"),
+                Map.entry("/api/v1/contracts/0196a5c3-1a2b", "order-service"),
+                Map.entry("/api/v1/payments/p1/refunds", "payment-service"),
+                Map.entry("/api/v1/terminal/payment/p1/status", "payment-service"),
+                Map.entry("/api/v1/reconciliation/runs/r1/report.csv", "payment-service"),
+                Map.entry("/api/v1/settlements?from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z", "payment-service"),
+                Map.entry("/api/v1/settlements.csv?from=2026-05-01T00:00:00Z", "payment-service"),
+                Map.entry("/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher"),
+                Map.entry("/api/v1/webhooks/stripe", "webhook-gateway"));
         SERVICES.forEach((name, service) -> service.stubFor(any(anyUrl())
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(418).withBody(name))));
