@@ -1,14 +1,14 @@
 package io.orderhub.orders.contract.web;
 
+import static io.orderhub.orders.web.Requests.badQuery;
+import static io.orderhub.orders.web.Requests.caller;
+import static io.orderhub.orders.web.Requests.wholeNumber;
+
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresAdmin;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.FieldError;
-import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
-import io.orderhub.orders.Caller;
 import io.orderhub.orders.contract.ChangeContract;
 import io.orderhub.orders.contract.Contract;
 import io.orderhub.orders.contract.ContractId;
@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -149,7 +148,7 @@ class ContractController {
                 channel == null || channel.isBlank() ? null : channel,
                 status(status),
                 position == null ? null : new ContractQuery.Position(position.at(), position.id()),
-                Cursor.limit(limit(limit)));
+                Cursor.limit(wholeNumber("limit", limit)));
         FindContracts.Page page = findContracts.page(query, caller(caller));
         return ApiResponse.page(
                 page.contracts().stream().map(ContractResponse::of).toList(),
@@ -158,31 +157,11 @@ class ContractController {
                         : new Cursor(page.next().createdAt(), page.next().id()).encode());
     }
 
-    private static Caller caller(ApiKey key) {
-        return new Caller(key.name(), key.channel(), key.isAdmin());
-    }
-
     private static ContractStatus status(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         return ContractStatus.fromApiName(value.strip())
                 .orElseThrow(() -> badQuery("status", "must be one of active, suspended"));
-    }
-
-    private static Integer limit(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw badQuery("limit", "must be a whole number");
-        }
-    }
-
-    private static ApiException badQuery(String field, String message) {
-        return new ApiException(
-                ProblemType.MALFORMED_REQUEST, field + ": " + message, List.of(new FieldError(field, message)));
     }
 }

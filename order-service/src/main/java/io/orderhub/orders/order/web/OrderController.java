@@ -1,16 +1,16 @@
 package io.orderhub.orders.order.web;
 
+import static io.orderhub.orders.web.Requests.badQuery;
+import static io.orderhub.orders.web.Requests.caller;
+import static io.orderhub.orders.web.Requests.wholeNumber;
+
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresScope;
 import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.FieldError;
-import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.httpapi.request.ClientInstants;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
-import io.orderhub.orders.Caller;
 import io.orderhub.orders.order.ChangeOrderStatus;
 import io.orderhub.orders.order.FindOrders;
 import io.orderhub.orders.order.OrderId;
@@ -31,7 +31,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -203,17 +202,13 @@ class OrderController {
                 instant("created_from", createdFrom, false),
                 instant("created_to", createdTo, true),
                 position == null ? null : new OrderQuery.Position(position.at(), position.id()),
-                Cursor.limit(integer("limit", limit)));
+                Cursor.limit(wholeNumber("limit", limit)));
         OrderPage page = findOrders.page(query, caller(caller));
         return ApiResponse.page(
                 page.orders().stream().map(OrderResponse::of).toList(),
                 page.next() == null
                         ? null
                         : new Cursor(page.next().createdAt(), page.next().id()).encode());
-    }
-
-    private static Caller caller(ApiKey key) {
-        return new Caller(key.name(), key.channel(), key.isAdmin());
     }
 
     private static OrderStatus status(String value) {
@@ -253,21 +248,5 @@ class OrderController {
             throw badQuery(field, "must be " + ClientInstants.RANGE);
         }
         return instant;
-    }
-
-    private static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw badQuery(field, "must be a whole number");
-        }
-    }
-
-    private static ApiException badQuery(String field, String message) {
-        return new ApiException(
-                ProblemType.MALFORMED_REQUEST, field + ": " + message, List.of(new FieldError(field, message)));
     }
 }
