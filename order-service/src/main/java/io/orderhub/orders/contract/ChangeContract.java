@@ -23,9 +23,13 @@ public class ChangeContract {
         this.clock = clock;
     }
 
-    /** What to change, checked on construction; a part left null stays as it is, but one part is required. */
+    /**
+     * What to change, checked on construction; a part left null stays as it is, but one part is required.
+     * {@code channel} may only name the contract's own channel.
+     */
     public record Command(
             ContractId id,
+            String channel,
             ContractStatus status,
             BusinessCustomer customer,
             PaymentTerms paymentTerms,
@@ -33,6 +37,7 @@ public class ChangeContract {
 
         public static Command of(
                 ContractId id,
+                String channel,
                 String status,
                 ContractInput.Customer customer,
                 ContractInput.Terms paymentTerms,
@@ -46,7 +51,7 @@ public class ChangeContract {
             PaymentTerms checkedTerms = paymentTerms == null ? null : ContractInput.terms(p, paymentTerms);
             Money checkedLimit = creditLimit == null ? null : ContractInput.creditLimit(p, creditLimit);
             p.throwIfAny();
-            return new Command(id, checkedStatus, checkedCustomer, checkedTerms, checkedLimit);
+            return new Command(id, channel, checkedStatus, checkedCustomer, checkedTerms, checkedLimit);
         }
     }
 
@@ -59,7 +64,11 @@ public class ChangeContract {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Contract next = current.changed(
                 new Contract.ContractChange(
-                        command.status(), command.customer(), command.paymentTerms(), command.creditLimit()),
+                        command.channel(),
+                        command.status(),
+                        command.customer(),
+                        command.paymentTerms(),
+                        command.creditLimit()),
                 now);
         contracts.saveNextVersion(next, caller.name());
         return next;

@@ -2,7 +2,6 @@ package io.orderhub.orders.contract;
 
 import io.orderhub.money.Money;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A contract at one version: its channel (fixed), status, business customer, payment terms and credit limit.
@@ -43,13 +42,20 @@ public record Contract(
         }
     }
 
-    /** The next version with what the change names; the rest stays. A change of the limit's currency is refused. */
+    /**
+     * The next version with what the change names; the rest stays. A change of channel or of the limit's
+     * currency is refused (naming the channel again is no change).
+     */
     Contract changed(ContractChange change, Instant at) {
+        if (change.channel() != null && !change.channel().equals(channel)) {
+            throw InvalidContractException.of(
+                    "channel", "cannot change (it is " + channel + "): create a new contract for another channel");
+        }
         if (change.creditLimit() != null && !change.creditLimit().currency().equals(creditLimit.currency())) {
-            throw new InvalidContractException(List.of(new InvalidContractException.FieldProblem(
+            throw InvalidContractException.of(
                     "credit_limit.currency",
                     "cannot change (it is " + creditLimit.currency().code()
-                            + "): orders on account are in it; create a new contract for another currency")));
+                            + "): orders on account are in it; create a new contract for another currency");
         }
         return new Contract(
                 id,
@@ -65,5 +71,9 @@ public record Contract(
 
     /** What a change sets; null leaves a part as it is. */
     record ContractChange(
-            ContractStatus status, BusinessCustomer customer, PaymentTerms paymentTerms, Money creditLimit) {}
+            String channel,
+            ContractStatus status,
+            BusinessCustomer customer,
+            PaymentTerms paymentTerms,
+            Money creditLimit) {}
 }

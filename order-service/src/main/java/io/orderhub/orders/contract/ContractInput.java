@@ -198,9 +198,7 @@ public final class ContractInput {
                 valid = false;
             }
         }
-        return valid
-                ? new PaymentTerms(in.netDays(), percent == null ? null : percent.stripTrailingZeros(), days)
-                : null;
+        return valid ? new PaymentTerms(in.netDays(), percent, days) : null;
     }
 
     static Money creditLimit(Problems p, Limit in) {

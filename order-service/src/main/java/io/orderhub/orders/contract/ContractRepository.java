@@ -148,9 +148,7 @@ class ContractRepository {
                         r.get(CONTRACT_VERSIONS.BUYER_REFERENCE)),
                 new PaymentTerms(
                         r.get(CONTRACT_VERSIONS.NET_DAYS),
-                        r.get(CONTRACT_VERSIONS.DISCOUNT_PERCENT) == null
-                                ? null
-                                : r.get(CONTRACT_VERSIONS.DISCOUNT_PERCENT).stripTrailingZeros(),
+                        r.get(CONTRACT_VERSIONS.DISCOUNT_PERCENT),
                         r.get(CONTRACT_VERSIONS.DISCOUNT_DAYS)),
                 Money.of(r.get(CONTRACT_VERSIONS.CREDIT_LIMIT), currency),
                 r.get(CONTRACTS.CREATED_AT).toInstant(),

@@ -270,6 +270,33 @@ class ContractsIT {
     }
 
     @Test
+    void refusesAChangeOfChannelButTakesItsOwnChannelNamedAgain() {
+        UUID id = ContractFixtures.create(admin, ContractFixtures.praxisNord());
+
+        Answer moved =
+                admin.patch("/api/v1/contracts/" + id, "{\"channel\": \"woocommerce\", \"status\": \"suspended\"}");
+        Answer same = admin.patch("/api/v1/contracts/" + id, "{\"channel\": \"b2b\", \"status\": \"suspended\"}");
+
+        assertThat(moved.status()).as(moved.text()).isEqualTo(422);
+        assertThat(fields(moved)).containsExactly("channel");
+        assertThat(same.status()).as(same.text()).isEqualTo(200);
+        assertThat(same.data().get("channel").asString()).isEqualTo("b2b");
+        assertThat(same.data().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void writesADiscountOfTenPercentAsTenNotInExponentForm() {
+        ObjectNode body = ContractFixtures.praxisNord();
+        terms(body).put("discount_percent", new BigDecimal("10.00"));
+
+        Answer created = admin.post("/api/v1/contracts", body.toString());
+        Answer read = admin.get("/api/v1/contracts/" + created.data().get("id").asString());
+
+        assertThat(created.text()).contains("\"discount_percent\":10,");
+        assertThat(read.text()).contains("\"discount_percent\":10,");
+    }
+
+    @Test
     void refusesAnEmptyOrInvalidChange() {
         UUID id = ContractFixtures.create(admin, ContractFixtures.praxisNord());
 

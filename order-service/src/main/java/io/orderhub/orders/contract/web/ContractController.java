@@ -106,8 +106,8 @@ class ContractController {
                     Any of `status` (`active`, `suspended`), `customer`, `payment_terms` and `credit_limit`, each \
                     part replaced whole and checked as on create. The change is the contract's next `version`; \
                     orders placed before keep the version they were placed under, so it applies to new orders \
-                    only. A suspended contract refuses orders on account. The credit limit's currency cannot \
-                    change. Admin keys only.""")
+                    only. A suspended contract refuses orders on account. The channel and the credit limit's \
+                    currency cannot change. Admin keys only.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content =
@@ -123,6 +123,7 @@ class ContractController {
     ResponseEntity<byte[]> change(@PathVariable UUID id, @RequestBody ContractRequest request, ApiKey caller) {
         ChangeContract.Command command = ChangeContract.Command.of(
                 new ContractId(id),
+                request.channel(),
                 request.status(),
                 request.customerInput(),
                 request.termsInput(),
