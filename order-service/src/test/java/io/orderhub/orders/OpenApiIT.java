@@ -39,7 +39,9 @@ class OpenApiIT {
                 "/api/v1/orders/by-source/{source}/{source_order_id}", Set.of("get"),
                 "/api/v1/orders/{id}/history", Set.of("get"),
                 "/api/v1/orders/{id}/transitions", Set.of("post"),
-                "/api/v1/settings", Set.of("get"));
+                "/api/v1/settings", Set.of("get"),
+                "/api/v1/contracts", Set.of("get", "post"),
+                "/api/v1/contracts/{id}", Set.of("get", "patch"));
         ApiDescriptions.assertOperations(api, "order-service", operations);
     }
 
@@ -93,6 +95,25 @@ class OpenApiIT {
         assertThat(documented.at("/data/customer").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(
                         created.data().get("customer").propertyNames());
+    }
+
+    @Test
+    void documentsTheIssuesContractAndTheAnswerItGets() {
+        JsonNode create = api.at("/paths/~1api~1v1~1contracts/post");
+        ObjectNode contract = (ObjectNode) create.at("/requestBody/content/application~1json/examples/contract/value")
+                .deepCopy();
+        JsonNode documented = create.at("/responses/201/content/application~1json/examples/created/value");
+
+        Answer created = OrderApi.on(port, TestKeys.ADMIN).post("/api/v1/contracts", contract.toString());
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(documented.get("data").propertyNames())
+                .as("the documented answer has the fields of the real one")
+                .containsExactlyInAnyOrderElementsOf(created.data().propertyNames());
+        assertThat(create.get("responses").propertyNames()).contains("201", "403", "422");
+        assertThat(api.at("/paths/~1api~1v1~1orders/post/requestBody/content/application~1json/examples")
+                        .propertyNames())
+                .contains("on-account");
     }
 
     @Test

@@ -76,8 +76,16 @@ public final class OrderApi {
     }
 
     public Answer put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
+    public Answer patch(String path, String body) {
+        return send("PATCH", path, body);
+    }
+
+    private Answer send(String method, String path, String body) {
         return new Answer(client.send(
-                "PUT",
+                method,
                 path,
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json")));

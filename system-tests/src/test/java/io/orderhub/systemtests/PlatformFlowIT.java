@@ -266,6 +266,61 @@ class PlatformFlowIT {
                 .isEqualTo("btcpay");
     }
 
+    /** docs/b2b.md: an operator's contract, and the partner's orders on account within its credit limit. */
+    @Test
+    void aB2bPartnerBuysOnAccountThroughTheEdgeUpToItsContractsCreditLimit() throws Exception {
+        ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
+        ApiClient b2b = ApiClient.of(platform.origin(), B2B_KEY);
+        HttpResponse<String> contract = admin.post("/api/v1/contracts", """
+                {"channel": "b2b",
+                 "customer": {"company": "Praxis Nord GmbH", "vat_id": "DE123456789",
+                   "email": "buchhaltung@praxis-nord.example",
+                   "address": {"line1": "Hafenstr. 1", "postal_code": "20457", "city": "Hamburg", "country": "DE"}},
+                 "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
+                 "credit_limit": {"amount": 1000.00, "currency": "EUR"}}""");
+        assertThat(contract.statusCode()).as(contract.body()).isEqualTo(201);
+        String contractId =
+                JSON.readTree(contract.body()).path("data").path("id").asText();
+        assertThat(b2b.get("/api/v1/contracts/" + contractId).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> placed = b2b.post("/api/v1/orders", onAccount(contractId, "600.00"));
+        HttpResponse<String> refused = b2b.post("/api/v1/orders", onAccount(contractId, "500.00"));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        assertThat(JSON.readTree(placed.body())
+                        .path("data")
+                        .path("payment_method")
+                        .asText())
+                .isEqualTo("invoice");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.path("type").asText()).endsWith("/credit-limit-exceeded");
+        assertThat(problem.path("open_receivables").decimalValue()).isEqualByComparingTo("600.00");
+        assertThat(problem.path("credit_limit").decimalValue()).isEqualByComparingTo("1000.00");
+
+        HttpResponse<String> raised = admin.send(
+                "PATCH",
+                "/api/v1/contracts/" + contractId,
+                "{\"credit_limit\": {\"amount\": 2000.00, \"currency\": \"EUR\"}}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+        HttpResponse<String> afterRaise = b2b.post("/api/v1/orders", onAccount(contractId, "500.00"));
+
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+        assertThat(afterRaise.statusCode()).as(afterRaise.body()).isEqualTo(201);
+        assertThat(JSON.readTree(afterRaise.body())
+                        .path("data")
+                        .path("contract_version")
+                        .asLong())
+                .isEqualTo(2);
+    }
+
+    private static String onAccount(String contractId, String total) {
+        return """
+                {"source": "b2b", "source_order_id": "PO-%s", "currency": "EUR",
+                 "contract_id": "%s", "payment_method": "invoice",
+                 "items": [{"name": "Untersuchungshandschuhe", "quantity": 1, "price": %s}]}""".formatted(System.nanoTime(), contractId, total);
+    }
+
     @Test
     void aManualPosPaymentPaysTheOrderAndIsCalledBackToTheTerminal() throws Exception {
         ApiClient pos = ApiClient.of(platform.origin(), POS_KEY);

@@ -29,7 +29,9 @@ class Routes {
                 "/api/v1/orders",
                 "/api/v1/orders/**",
                 "/api/v1/settings",
-                "/api/v1/import/orders/**");
+                "/api/v1/import/orders/**",
+                "/api/v1/contracts",
+                "/api/v1/contracts/**");
     }
 
     @Bean

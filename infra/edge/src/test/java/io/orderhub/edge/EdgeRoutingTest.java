@@ -110,6 +110,8 @@ class EdgeRoutingTest {
                 Map.entry("/api/v1/import/payments/0b000000-0000-4000-8000-000000000001", "payment-service"),
                 Map.entry("/api/v1/orders/0190-abc/history", "order-service"),
                 Map.entry("/api/v1/settings", "order-service"),
+                Map.entry("/api/v1/contracts?channel=b2b", "order-service"),
+                Map.entry("/api/v1/contracts/0196a5c3-1a2b", "order-service"),
                 Map.entry("/api/v1/payments/p1/refunds", "payment-service"),
                 Map.entry("/api/v1/terminal/payment/p1/status", "payment-service"),
                 Map.entry("/api/v1/reconciliation/runs/r1/report.csv", "payment-service"),

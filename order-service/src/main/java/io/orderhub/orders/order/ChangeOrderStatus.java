@@ -1,5 +1,6 @@
 package io.orderhub.orders.order;
 
+import io.orderhub.orders.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

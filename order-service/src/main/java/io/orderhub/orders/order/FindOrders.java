@@ -1,5 +1,6 @@
 package io.orderhub.orders.order;
 
+import io.orderhub.orders.Caller;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

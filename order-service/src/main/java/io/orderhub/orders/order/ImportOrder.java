@@ -200,7 +200,9 @@ public class ImportOrder {
                 List.of(),
                 command.metadataJson(),
                 createdAt,
-                updatedAt.isBefore(createdAt) ? createdAt : updatedAt);
+                updatedAt.isBefore(createdAt) ? createdAt : updatedAt,
+                // The old hub had no contracts: no imported order is on account.
+                null);
         Order order = Order.imported(state, actor);
         List<HistoryEntry> entries = new ArrayList<>(history.size());
         for (int i = 0; i < history.size(); i++) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Plain JDBC with SQL text built once per item count, not jOOQ: order creation is the hot path, and a
  * JFR profile of {@code OrderCreationBench} showed jOOQ building and rendering this statement (and
  * formatting its timestamp binds) as the largest single CPU cost of a create request (see docs/orders.md,
- * Performance). The columns are those of {@code V1__orders.sql}; the create tests cover every one.
+ * Performance). The columns are those of {@code V1__orders.sql} and {@code V3__contracts.sql}; the create tests cover every one.
  */
 final class NewOrderStatement {
 
@@ -28,8 +28,8 @@ final class NewOrderStatement {
             with new_order as (
               insert into orders (id, source, source_order_id, customer_id, customer_ref, status, version, currency,
                   currency_digits, subtotal, tax_total, shipping_total, discount_total, grand_total, paid_amount,
-                  refunded_amount, metadata, created_at, updated_at)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                  refunded_amount, metadata, created_at, updated_at, contract_id, contract_version, payment_method)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
               on conflict (source, source_order_id) do nothing
               returning id),
             new_items as (
@@ -79,6 +79,15 @@ final class NewOrderStatement {
             statement.setString(i++, s.metadataJson());
             statement.setObject(i++, at(s.createdAt()));
             statement.setObject(i++, at(s.updatedAt()));
+            OnAccount onAccount = s.onAccount();
+            statement.setObject(
+                    i++, onAccount == null ? null : onAccount.contract().value(), Types.OTHER);
+            if (onAccount == null) {
+                statement.setNull(i++, Types.BIGINT);
+            } else {
+                statement.setLong(i++, onAccount.contractVersion());
+            }
+            statement.setString(i++, onAccount == null ? null : onAccount.paymentMethod());
             int position = 0;
             for (OrderItem item : s.items()) {
                 statement.setObject(i++, item.id());

@@ -144,6 +144,10 @@ class OrderEvents {
                 .setMetadataJson(s.metadataJson())
                 .setCreatedAt(s.createdAt())
                 .setUpdatedAt(s.updatedAt())
+                .setContractId(
+                        s.onAccount() == null ? null : s.onAccount().contract().value())
+                .setContractVersion(s.onAccount() == null ? null : s.onAccount().contractVersion())
+                .setPaymentMethod(s.onAccount() == null ? null : s.onAccount().paymentMethod())
                 .build();
     }
 

@@ -6,13 +6,18 @@ import static io.orderhub.orders.jooq.Tables.ORDER_ITEMS;
 import static io.orderhub.orders.jooq.Tables.ORDER_PAYMENTS;
 import static io.orderhub.orders.jooq.Tables.ORDER_STATUS_HISTORY;
 import static io.orderhub.orders.jooq.Tables.UNMATCHED_PAYMENT_EVENTS;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.sum;
 
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
+import io.orderhub.orders.contract.ContractId;
 import io.orderhub.orders.customer.Customer;
 import io.orderhub.orders.jooq.tables.records.OrderItemsRecord;
 import io.orderhub.orders.jooq.tables.records.OrderPaymentsRecord;
@@ -57,6 +62,8 @@ class OrderRepository {
             ORDERS.METADATA,
             ORDERS.CREATED_AT,
             ORDERS.UPDATED_AT,
+            ORDERS.CONTRACT_ID,
+            ORDERS.CONTRACT_VERSION,
             CUSTOMERS.ID,
             CUSTOMERS.EMAIL,
             CUSTOMERS.NAME,
@@ -263,6 +270,24 @@ class OrderRepository {
                 .execute();
     }
 
+    /**
+     * What the contract's customer owes on its orders on account: the sum of grand total less what was paid
+     * (never below 0 per order) over its orders neither cancelled nor refunded (docs/b2b.md, Receivables). A
+     * refund lowers what is owed and what was paid alike, so it does not enter.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Money openReceivables(ContractId contract, CurrencyCode currency) {
+        BigDecimal open = db.select(coalesce(
+                        sum(greatest(ORDERS.GRAND_TOTAL.minus(ORDERS.PAID_AMOUNT), inline(BigDecimal.ZERO))),
+                        inline(BigDecimal.ZERO)))
+                .from(ORDERS)
+                .where(ORDERS.CONTRACT_ID.eq(contract.value()))
+                .and(ORDERS.CURRENCY.eq(currency.code()))
+                .and(ORDERS.STATUS.notIn(OrderStatus.CANCELLED.apiName(), OrderStatus.REFUNDED.apiName()))
+                .fetchSingle(0, BigDecimal.class);
+        return Money.of(open, currency);
+    }
+
     Optional<OrderState> find(OrderId id) {
         return one(ORDERS.ID.eq(id.value()));
     }
@@ -402,7 +427,10 @@ class OrderRepository {
                 payments,
                 metadata == null ? null : metadata.data(),
                 r.get(ORDERS.CREATED_AT).toInstant(),
-                r.get(ORDERS.UPDATED_AT).toInstant());
+                r.get(ORDERS.UPDATED_AT).toInstant(),
+                r.get(ORDERS.CONTRACT_ID) == null
+                        ? null
+                        : new OnAccount(new ContractId(r.get(ORDERS.CONTRACT_ID)), r.get(ORDERS.CONTRACT_VERSION)));
     }
 
     private static OrderItem item(OrderItemsRecord r, CurrencyCode currency) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * An order as it stands at one version: everything a response or an event snapshot shows. Immutable; the
  * {@link Order} aggregate moves from one state to the next. {@code customerId} is the channel's own
  * customer id, {@code customer} the hub's customer record; {@code payments} are ordered by payment id
- * (time-ordered, so oldest first).
+ * (time-ordered, so oldest first); {@code onAccount} is the contract of an order on account, else null.
  */
 public record OrderState(
         OrderId id,
@@ -30,7 +30,8 @@ public record OrderState(
         List<OrderPayment> payments,
         String metadataJson,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        OnAccount onAccount) {
 
     public OrderState {
         items = List.copyOf(items);
@@ -67,7 +68,8 @@ public record OrderState(
                 payments,
                 metadataJson,
                 createdAt,
-                at);
+                at,
+                onAccount);
     }
 
     /** New payment snapshots and the amounts derived from them; {@code nextVersion} false keeps the version. */
@@ -89,6 +91,7 @@ public record OrderState(
                 newPayments,
                 metadataJson,
                 createdAt,
-                nextVersion ? at : updatedAt);
+                nextVersion ? at : updatedAt,
+                onAccount);
     }
 }

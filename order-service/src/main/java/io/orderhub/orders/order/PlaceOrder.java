@@ -3,6 +3,9 @@ package io.orderhub.orders.order;
 import io.orderhub.messaging.id.Ids;
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
+import io.orderhub.orders.contract.Contract;
+import io.orderhub.orders.contract.ContractId;
+import io.orderhub.orders.contract.LockContract;
 import io.orderhub.orders.customer.Customer;
 import io.orderhub.orders.customer.CustomerDetails;
 import io.orderhub.orders.customer.CustomerRepository;
@@ -13,13 +16,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Places an order a channel sends (ARCHITECTURE.md, Orders): its customer upserted by email, the order,
- * its items, its first history row and its {@code CREATED} event, in one transaction.
+ * its items, its first history row and its {@code CREATED} event, in one transaction. An order on account
+ * (docs/b2b.md) locks its contract first and passes the credit check in the same transaction.
  */
 @Service
 public class PlaceOrder {
@@ -27,17 +32,26 @@ public class PlaceOrder {
     static final int MAX_ITEMS = 1000;
     static final int MAX_QUANTITY = 1_000_000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final BigDecimal ONE = BigDecimal.ONE;
 
     private final OrderRepository orders;
     private final CustomerRepository customers;
     private final OrderEvents events;
+    private final LockContract lockContract;
     private final Clock clock;
 
-    PlaceOrder(OrderRepository orders, CustomerRepository customers, OrderEvents events, Clock clock) {
+    PlaceOrder(
+            OrderRepository orders,
+            CustomerRepository customers,
+            OrderEvents events,
+            LockContract lockContract,
+            Clock clock) {
         this.orders = orders;
         this.customers = customers;
         this.events = events;
+        this.lockContract = lockContract;
         this.clock = clock;
     }
 
@@ -58,7 +72,8 @@ public class PlaceOrder {
      * An order as the channel sent it, checked field by field on construction: every invalid field is
      * reported at once ({@link InvalidOrderException}). {@code customer} is the order's {@code customer}
      * object, {@code billing} what its metadata says ({@code billing_email}, {@code billing_address});
-     * each detail missing from the first is taken from the second.
+     * each detail missing from the first is taken from the second. {@code contractId} and
+     * {@code paymentMethod} ({@code invoice}) make it an order on account; both or neither.
      */
     public record Command(
             String source,
@@ -74,7 +89,9 @@ public class PlaceOrder {
             BigDecimal discountTotal,
             BigDecimal grandTotal,
             List<Item> items,
-            String metadataJson) {
+            String metadataJson,
+            String contractId,
+            String paymentMethod) {
 
         public Command {
             customer = customer == null ? new CustomerDetails(null, null, null) : customer;
@@ -89,7 +106,14 @@ public class PlaceOrder {
                     currency,
                     status,
                     new BigDecimal[] {subtotal, taxTotal, shippingTotal, discountTotal, grandTotal},
-                    items);
+                    items,
+                    contractId,
+                    paymentMethod);
+        }
+
+        /** The contract of an order on account, or null. */
+        ContractId contract() {
+            return contractId == null ? null : new ContractId(UUID.fromString(contractId));
         }
 
         /** The customer the order names: its {@code customer}, completed from the billing details. */
@@ -114,8 +138,11 @@ public class PlaceOrder {
                 String currency,
                 String status,
                 BigDecimal[] amounts,
-                List<Item> items) {
+                List<Item> items,
+                String contractId,
+                String paymentMethod) {
             Violations v = new Violations();
+            validateOnAccount(v, contractId, paymentMethod);
             v.requiredText("source", source, 64);
             v.requiredText("source_order_id", sourceOrderId, 255);
             v.optionalText("customer_id", customerId, 255);
@@ -172,6 +199,19 @@ public class PlaceOrder {
             }
         }
 
+        private static void validateOnAccount(Violations v, String contractId, String paymentMethod) {
+            if (paymentMethod != null && !OnAccount.INVOICE.equals(paymentMethod)) {
+                v.add("payment_method", "must be invoice (an order on account under contract_id), or absent");
+            }
+            if (contractId != null && !UUID_TEXT.matcher(contractId).matches()) {
+                v.add("contract_id", "must be a contract id (a UUID)");
+            } else if (contractId == null && OnAccount.INVOICE.equals(paymentMethod)) {
+                v.add("contract_id", "is required with payment_method invoice");
+            } else if (contractId != null && paymentMethod == null) {
+                v.add("payment_method", "must be invoice for an order under a contract");
+            }
+        }
+
         private static void email(Violations v, String field, String email) {
             if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
                 v.add(field, "must be an email address");
@@ -225,6 +265,17 @@ public class PlaceOrder {
     public OrderState place(Command command, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CurrencyCode currency = command.currencyCode();
+        Totals totals = totals(
+                currency,
+                new BigDecimal[] {
+                    command.subtotal(),
+                    command.taxTotal(),
+                    command.shippingTotal(),
+                    command.discountTotal(),
+                    command.grandTotal()
+                },
+                command.items());
+        OnAccount onAccount = onAccount(command, totals.grandTotal());
         CustomerDetails details = command.customerDetails();
         Customer customer = details.isEmpty() ? null : customers.upsert(command.source(), details, now);
         Money zero = Money.zero(currency);
@@ -237,27 +288,34 @@ public class PlaceOrder {
                 command.initialStatus().status(),
                 1,
                 currency,
-                totals(
-                        currency,
-                        new BigDecimal[] {
-                            command.subtotal(),
-                            command.taxTotal(),
-                            command.shippingTotal(),
-                            command.discountTotal(),
-                            command.grandTotal()
-                        },
-                        command.items()),
+                totals,
                 zero,
                 zero,
                 items(currency, command.items()),
                 List.of(),
                 command.metadataJson(),
                 now,
-                now);
+                now,
+                onAccount);
         Order order = Order.place(initial, actor, command.initialStatus().reason());
         orders.insert(order);
         events.publish(order);
         return order.state();
+    }
+
+    /**
+     * An order on account: its contract locked until the order commits, then admitted only when the contract
+     * is the channel's, active, in the order's currency, and its open receivables plus this order stay within
+     * the credit limit. Null for any other order.
+     */
+    private OnAccount onAccount(Command command, Money grandTotal) {
+        ContractId id = command.contract();
+        if (id == null) {
+            return null;
+        }
+        Contract contract = lockContract.forOrder(id);
+        contract.admit(command.source(), grandTotal, orders.openReceivables(id, grandTotal.currency()));
+        return new OnAccount(id, contract.version());
     }
 
     static List<OrderItem> items(CurrencyCode currency, List<Item> items) {

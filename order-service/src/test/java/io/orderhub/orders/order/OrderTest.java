@@ -273,7 +273,8 @@ class OrderTest {
                 List.of(),
                 null,
                 NOW,
-                NOW));
+                NOW,
+                null));
     }
 
     /** The order after a change was stored: restored from its state, so only what follows is pending. */

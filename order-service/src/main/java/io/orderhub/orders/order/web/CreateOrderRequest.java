@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The create body as the WooCommerce plugin, POS and B2B send it (ARCHITECTURE.md, Orders). Amounts are
- * read as exact decimals; unknown fields are ignored, as the old hub did.
+ * read as exact decimals; unknown fields are ignored, as the old hub did. {@code contract_id} with
+ * {@code payment_method: "invoice"} places a B2B order on account (docs/b2b.md); both are optional.
  */
 record CreateOrderRequest(
         String source,
@@ -26,7 +27,9 @@ record CreateOrderRequest(
         BigDecimal discountTotal,
         BigDecimal grandTotal,
         List<ItemRequest> items,
-        JsonNode metadata) {
+        JsonNode metadata,
+        String contractId,
+        String paymentMethod) {
 
     record CustomerRequest(String email, String name, String phone) {}
 
@@ -91,7 +94,9 @@ record CreateOrderRequest(
                 discountTotal,
                 grandTotal,
                 commandItems,
-                orderMetadata == null ? null : orderMetadata.toString());
+                orderMetadata == null ? null : orderMetadata.toString(),
+                contractId,
+                paymentMethod);
     }
 
     private static CustomerDetails billing(JsonNode metadata, List<FieldError> errors) {

@@ -1,16 +1,16 @@
 package io.orderhub.orders.order.web;
 
+import static io.orderhub.orders.web.Requests.badQuery;
+import static io.orderhub.orders.web.Requests.caller;
+import static io.orderhub.orders.web.Requests.wholeNumber;
+
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresScope;
 import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
-import io.orderhub.httpapi.problem.ApiException;
-import io.orderhub.httpapi.problem.FieldError;
-import io.orderhub.httpapi.problem.ProblemType;
 import io.orderhub.httpapi.request.ClientInstants;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
-import io.orderhub.orders.order.Caller;
 import io.orderhub.orders.order.ChangeOrderStatus;
 import io.orderhub.orders.order.FindOrders;
 import io.orderhub.orders.order.OrderId;
@@ -31,7 +31,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -74,18 +73,26 @@ class OrderController {
                     `pending`; an order the shop has moved on already is placed in that status with a history \
                     reason (`on-hold` → `pending`, `completed` → `delivered`, `failed` and `refunded` → \
                     `cancelled`, since the hub knows no payment of it); `paid` is 422. The same `(source, source_order_id)` again answers 409 naming the existing order, \
-                    unless the same Idempotency-Key and body are replayed.""")
+                    unless the same Idempotency-Key and body are replayed. `contract_id` with `payment_method` \
+                    `invoice` places a B2B order on account: the contract must be the channel's, active and in the \
+                    order's currency, and its open receivables plus this order within its credit limit, else 422 \
+                    (`credit-limit-exceeded` names the limit and what is open).""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(implementation = CreateOrderRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "woocommerce",
-                                            summary = "What the WooCommerce plugin sends",
-                                            value = OrderExamples.CREATE_REQUEST)))
+                            examples = {
+                                @ExampleObject(
+                                        name = "woocommerce",
+                                        summary = "What the WooCommerce plugin sends",
+                                        value = OrderExamples.CREATE_REQUEST),
+                                @ExampleObject(
+                                        name = "on-account",
+                                        summary = "A B2B order on account under a contract",
+                                        value = OrderExamples.ON_ACCOUNT_REQUEST)
+                            }))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "The order, with the hub's id in `data.id`.",
@@ -195,17 +202,13 @@ class OrderController {
                 instant("created_from", createdFrom, false),
                 instant("created_to", createdTo, true),
                 position == null ? null : new OrderQuery.Position(position.at(), position.id()),
-                Cursor.limit(integer("limit", limit)));
+                Cursor.limit(wholeNumber("limit", limit)));
         OrderPage page = findOrders.page(query, caller(caller));
         return ApiResponse.page(
                 page.orders().stream().map(OrderResponse::of).toList(),
                 page.next() == null
                         ? null
                         : new Cursor(page.next().createdAt(), page.next().id()).encode());
-    }
-
-    private static Caller caller(ApiKey key) {
-        return new Caller(key.name(), key.channel(), key.isAdmin());
     }
 
     private static OrderStatus status(String value) {
@@ -245,21 +248,5 @@ class OrderController {
             throw badQuery(field, "must be " + ClientInstants.RANGE);
         }
         return instant;
-    }
-
-    private static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw badQuery(field, "must be a whole number");
-        }
-    }
-
-    private static ApiException badQuery(String field, String message) {
-        return new ApiException(
-                ProblemType.MALFORMED_REQUEST, field + ": " + message, List.of(new FieldError(field, message)));
     }
 }

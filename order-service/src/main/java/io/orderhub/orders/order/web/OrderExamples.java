@@ -63,8 +63,24 @@ final class OrderExamples {
                 "payments": [],
                 "metadata": {"billing_email": "anna@example.org", "billing_address": {"city": "Berlin"}},
                 "created_at": "2026-03-02T10:15:30.123456Z",
-                "updated_at": "2026-03-02T10:15:30.123456Z"
+                "updated_at": "2026-03-02T10:15:30.123456Z",
+                "contract_id": null,
+                "contract_version": null,
+                "payment_method": null
               }
+            }
+            """;
+
+    /** A B2B order on account under a contract (docs/b2b.md): the credit limit is checked as it is placed. */
+    static final String ON_ACCOUNT_REQUEST = """
+            {
+              "source": "b2b",
+              "source_order_id": "PO-2026-0815",
+              "currency": "EUR",
+              "contract_id": "0196a5c3-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+              "payment_method": "invoice",
+              "items": [{"sku": "HANDSCHUH-M-100", "name": "Untersuchungshandschuhe M, 100 St.", "quantity": 40,
+                         "unit_price": 8.90, "price": 356.00, "tax": 67.64, "tax_rate": 0.19}]
             }
             """;
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * An order as every order response shows it: all fields of the contract, amounts as JSON decimals with
- * the currency's number of fraction digits, metadata as the channel sent it.
+ * the currency's number of fraction digits, metadata as the channel sent it; {@code contract_id},
+ * {@code contract_version} and {@code payment_method} are null unless the order is on account.
  */
 record OrderResponse(
         UUID id,
@@ -38,7 +39,10 @@ record OrderResponse(
         List<PaymentResponse> payments,
         @JsonRawValue String metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID contractId,
+        Long contractVersion,
+        String paymentMethod) {
 
     record CustomerResponse(UUID id, String email, String name, String phone) {}
 
@@ -82,7 +86,10 @@ record OrderResponse(
                 s.payments().stream().map(OrderResponse::payment).toList(),
                 s.metadataJson(),
                 s.createdAt(),
-                s.updatedAt());
+                s.updatedAt(),
+                s.onAccount() == null ? null : s.onAccount().contract().value(),
+                s.onAccount() == null ? null : s.onAccount().contractVersion(),
+                s.onAccount() == null ? null : s.onAccount().paymentMethod());
     }
 
     private static ItemResponse item(OrderItem i) {
