@@ -41,7 +41,13 @@ class ConsoleSecurity {
         http.authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                                 .permitAll()
-                                .requestMatchers("/admin/login", "/admin/assets/**", "/admin/webjars/**", "/health")
+                                .requestMatchers(
+                                        "/admin/login",
+                                        "/admin/assets/**",
+                                        "/admin/webjars/**",
+                                        "/health",
+                                        "/actuator/health",
+                                        "/actuator/health/**")
                                 .permitAll()
                                 .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
                                 .hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())

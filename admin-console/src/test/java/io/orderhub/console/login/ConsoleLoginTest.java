@@ -102,6 +102,14 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void answersItsHealthAndProbesWithoutALogin() throws Exception {
+        mvc.perform(get("/health")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/env")).andExpect(redirectedUrl("/admin/login"));
+        mvc.perform(get("/actuator/env").with(user("olga").roles("OPERATOR"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void refusesMethodsNoPageOffers() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/admin/orders")
                         .with(user("olga").roles("OPERATOR"))
