@@ -87,6 +87,18 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void rendersAPageWithTheNavigationBarNamingTheUserAndRole() throws Exception {
+        // The audit page asks no service: the whole layout renders here.
+        mvc.perform(get("/admin/audit").with(user("victor").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("victor (viewer)")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("aria-label=\"Console\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("No actions yet.")));
+        mvc.perform(get("/admin/audit").with(user("olga").roles("OPERATOR")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("olga (operator)")));
+    }
+
+    @Test
     void refusesAViewersReplayWith403() throws Exception {
         mvc.perform(post("/admin/callbacks/0190a1b2-0000-7000-8000-000000000001/replay")
                         .with(user("victor").roles("VIEWER"))
