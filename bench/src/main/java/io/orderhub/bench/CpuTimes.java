@@ -119,6 +119,7 @@ public final class CpuTimes {
         List<Part> parts = new ArrayList<>();
         for (Service service : Service.values()) {
             platforms.stream()
+                    .filter(platform -> platform.services().contains(service))
                     .map(platform -> platform.process(service))
                     .filter(process -> process != null)
                     .findFirst()

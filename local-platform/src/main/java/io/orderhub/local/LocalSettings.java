@@ -13,7 +13,14 @@ final class LocalSettings {
     /** The variables of ARCHITECTURE.md (Configuration) and their local defaults; null means "unset". */
     private static final Map<String, String> DEFAULTS = defaults();
 
-    private static final Set<String> SECRET_WORDS = Set.of("KEY", "SECRET", "PASSWORD", "API_KEYS");
+    private static final Set<String> SECRET_WORDS = Set.of("KEY", "SECRET", "PASSWORD", "API_KEYS", "USERS");
+
+    /** The console's development login, printed by the local run; for this machine only. */
+    static final String DEV_CONSOLE_OPERATOR = "operator";
+
+    static final String DEV_CONSOLE_PASSWORD = "dev-console-password";
+    static final String DEV_CONSOLE_USERS = DEV_CONSOLE_OPERATOR + ":" + DEV_CONSOLE_PASSWORD + ";role=operator,"
+            + "viewer:" + DEV_CONSOLE_PASSWORD + ";role=viewer";
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Boolean> fromEnvironment = new LinkedHashMap<>();
@@ -37,6 +44,10 @@ final class LocalSettings {
 
     boolean isSet(String name) {
         return values.containsKey(name);
+    }
+
+    boolean fromEnvironment(String name) {
+        return fromEnvironment.getOrDefault(name, false);
     }
 
     /** What the services get: every set variable except those the launcher itself resolves. */
@@ -100,6 +111,10 @@ final class LocalSettings {
         defaults.put("PAYMENT_REPAIR_AFTER", "15m");
         defaults.put("AUTO_REFUND_CANCELLED", "false");
         defaults.put("RECONCILIATION_SCHEDULE", "0 30 1 * * *");
+        // The console: its own admin key (one of API_KEYS above) and its development login.
+        defaults.put("ADMIN_CONSOLE_API_KEY", "dev-admin-key");
+        defaults.put("ADMIN_USERS", DEV_CONSOLE_USERS);
+        defaults.put("ADMIN_SESSION_IDLE", "30m");
         return defaults;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code bin/orderhub-local}: Kafka, PostgreSQL, the four services and the edge on one machine, without
+ * {@code bin/orderhub-local}: Kafka, PostgreSQL, the four services, the edge and the console on one machine, without
  * Docker. A service that dies is started again after a back-off (logged). Stops everything it started on
  * Ctrl-C or SIGTERM.
  */
@@ -64,6 +64,7 @@ public final class OrderHubLocal {
 
         Platform.Builder platform = Platform.builder(root)
                 .httpPort(httpPort)
+                .also(Service.ADMIN_CONSOLE)
                 .environment(environment)
                 .logDirectory(state.resolve("logs"))
                 .reapOnExit(false)
@@ -86,12 +87,24 @@ public final class OrderHubLocal {
                 }
             }
         }
-        System.out.println("Starting order-service, payment-service, webhook-gateway, callback-dispatcher, edge ...");
+        System.out.println(
+                "Starting order-service, payment-service, webhook-gateway, callback-dispatcher, edge, admin-console ...");
         started.add(platform.start());
         System.out.printf(
                 "Started in %d s; logs in %s%n",
                 Duration.between(begin, Instant.now()).toSeconds(), state.resolve("logs"));
         System.out.println("Order Hub ready on http://localhost:" + httpPort);
+        if (settings.fromEnvironment("ADMIN_USERS")) {
+            System.out.println("Console on http://localhost:" + httpPort + "/admin/ (users from ADMIN_USERS)");
+        } else {
+            System.out.printf(
+                    "Console on http://localhost:%d/admin/ — development login: %s / %s (operator; viewer / %s reads"
+                            + " only)%n",
+                    httpPort,
+                    LocalSettings.DEV_CONSOLE_OPERATOR,
+                    LocalSettings.DEV_CONSOLE_PASSWORD,
+                    LocalSettings.DEV_CONSOLE_PASSWORD);
+        }
     }
 
     /** Services first, then the broker and the database they use. */

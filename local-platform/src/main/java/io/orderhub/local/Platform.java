@@ -73,9 +73,18 @@ public final class Platform implements AutoCloseable {
         return url(Service.EDGE);
     }
 
+    /** The services this platform started, in start order. */
+    public List<Service> services() {
+        return List.copyOf(processes.keySet());
+    }
+
     /** The service's process running now (after a restart, the new one). */
     public JavaProcess process(Service service) {
-        return processes.get(service).process();
+        Supervisor supervisor = processes.get(service);
+        if (supervisor == null) {
+            throw new IllegalArgumentException(service.serviceName() + " is not part of this platform");
+        }
+        return supervisor.process();
     }
 
     /** How often the service has been restarted after its process ended. */
@@ -107,7 +116,8 @@ public final class Platform implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<Service, Database> databases = new EnumMap<>(Service.class);
         private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
-        private final List<Service> services = new ArrayList<>(List.of(Service.values()));
+        private final List<Service> services =
+                new ArrayList<>(java.util.EnumSet.complementOf(java.util.EnumSet.of(Service.ADMIN_CONSOLE)));
         private List<String> jvmOptions = List.of("-Xmx512m");
         private Path logDirectory;
         private int httpPort = 8080;
@@ -133,6 +143,15 @@ public final class Platform implements AutoCloseable {
 
         public Builder database(Service service, Database database) {
             databases.put(service, database);
+            return this;
+        }
+
+        /** Also this service, which is not started by default (the console). */
+        public Builder also(Service service) {
+            if (!services.contains(service)) {
+                services.add(service);
+                services.sort(null);
+            }
             return this;
         }
 
@@ -212,6 +231,11 @@ public final class Platform implements AutoCloseable {
                     String variable = backend.serviceName().toUpperCase().replace('-', '_') + "_URL";
                     variables.put(variable, "http://localhost:" + backend.port(httpPort));
                 }
+                variables.put("ADMIN_CONSOLE_URL", "http://localhost:" + Service.ADMIN_CONSOLE.port(httpPort));
+            }
+            if (service == Service.ADMIN_CONSOLE) {
+                // The console reads the services as a channel would: through the one origin.
+                variables.put("ORDERHUB_API_URL", "http://localhost:" + httpPort);
             }
             Database database = databases.get(service);
             if (database != null) {

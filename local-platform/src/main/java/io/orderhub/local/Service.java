@@ -8,7 +8,9 @@ public enum Service {
     PAYMENT_SERVICE("payment-service", "payment-service", 2, true),
     WEBHOOK_GATEWAY("webhook-gateway", "webhook-gateway", 3, false),
     CALLBACK_DISPATCHER("callback-dispatcher", "callback-dispatcher", 4, true),
-    EDGE("edge", "infra/edge", 0, false);
+    EDGE("edge", "infra/edge", 0, false),
+    /** The operators' console behind the edge at /admin; started only where asked ({@code Builder.also}). */
+    ADMIN_CONSOLE("admin-console", "admin-console", 5, false);
 
     private final String serviceName;
     private final String module;
@@ -31,7 +33,7 @@ public enum Service {
         return root.resolve(module).resolve("target").resolve(serviceName + ".jar");
     }
 
-    /** Services listen on the origin's port plus a fixed offset: 8081 to 8084 behind 8080. */
+    /** Services listen on the origin's port plus a fixed offset: 8081 to 8084 behind 8080, the console 8085. */
     public int port(int httpPort) {
         return httpPort + portOffset;
     }

@@ -158,7 +158,7 @@ public final class FaultRun {
     }
 
     public boolean allHealthy() {
-        return List.of(Service.values()).stream().allMatch(this::healthy);
+        return platform.services().stream().allMatch(this::healthy);
     }
 
     /** A Markdown table of the figures, a row per fault. */

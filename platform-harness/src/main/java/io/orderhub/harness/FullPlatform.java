@@ -48,6 +48,13 @@ public final class FullPlatform implements AutoCloseable {
 
     public static final String B2B_CALLBACK_SECRET = "b2b-callback-secret";
 
+    /** The console's users (ADMIN_USERS) where the console is started: an operator and a viewer. */
+    public static final String CONSOLE_OPERATOR = "olga";
+
+    public static final String CONSOLE_OPERATOR_PASSWORD = "olga-e2e-console-password";
+    public static final String CONSOLE_VIEWER = "victor";
+    public static final String CONSOLE_VIEWER_PASSWORD = "victor-e2e-console-password";
+
     /** One key per scope, each holding that scope alone (PlatformFlowIT's authorization matrix). */
     public static final Map<String, String> SCOPE_KEYS = scopeKeys();
 
@@ -72,7 +79,12 @@ public final class FullPlatform implements AutoCloseable {
      * target/service-logs/{@code name}.
      */
     public static FullPlatform start(String name) {
-        return start(Path.of("target", "service-logs", name), TestKafka.bootstrapServers(), null);
+        return start(Path.of("target", "service-logs", name), TestKafka.bootstrapServers(), null, false);
+    }
+
+    /** As {@link #start(String)}, with the admin console behind the edge at /admin, its users those above. */
+    public static FullPlatform startWithConsole(String name) {
+        return start(Path.of("target", "service-logs", name), TestKafka.bootstrapServers(), null, true);
     }
 
     /**
@@ -81,13 +93,14 @@ public final class FullPlatform implements AutoCloseable {
      * as compose and Kubernetes do. Faults can then stop the broker and the database server, not a shared one.
      */
     public static FullPlatform startSupervised(Path logs, String kafkaBootstrapServers, LocalPostgres postgres) {
-        return start(logs, kafkaBootstrapServers, postgres);
+        return start(logs, kafkaBootstrapServers, postgres, false);
     }
 
-    private static FullPlatform start(Path logs, String kafkaBootstrapServers, LocalPostgres postgres) {
+    private static FullPlatform start(
+            Path logs, String kafkaBootstrapServers, LocalPostgres postgres, boolean withConsole) {
         FullPlatform running = new FullPlatform(logs);
         try {
-            running.platform = running.startPlatform(kafkaBootstrapServers, postgres);
+            running.platform = running.startPlatform(kafkaBootstrapServers, postgres, withConsole);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -95,7 +108,7 @@ public final class FullPlatform implements AutoCloseable {
         return running;
     }
 
-    private Platform startPlatform(String kafkaBootstrapServers, LocalPostgres postgres) {
+    private Platform startPlatform(String kafkaBootstrapServers, LocalPostgres postgres, boolean withConsole) {
         receivers.stubFor(post(urlPathEqualTo("/wp-json/order-hub/v1/callback"))
                 .willReturn(aResponse().withStatus(200)));
         receivers.stubFor(
@@ -133,6 +146,11 @@ public final class FullPlatform implements AutoCloseable {
         environment.put("B2B_CALLBACK_SECRET", B2B_CALLBACK_SECRET);
         environment.put("CALLBACK_REQUIRE_HTTPS", "false");
         environment.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+        environment.put("ADMIN_CONSOLE_API_KEY", ADMIN_KEY);
+        environment.put(
+                "ADMIN_USERS",
+                CONSOLE_OPERATOR + ":" + CONSOLE_OPERATOR_PASSWORD + ";role=operator," + CONSOLE_VIEWER + ":"
+                        + CONSOLE_VIEWER_PASSWORD + ";role=viewer");
         // As in production (docker-compose, k8s): one ECS JSON object per log line.
         environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 
@@ -144,6 +162,9 @@ public final class FullPlatform implements AutoCloseable {
                 .restartOnExit(postgres != null)
                 // Five JVMs starting at once on two cores shared with other builds take their time.
                 .healthTimeout(Duration.ofMinutes(6));
+        if (withConsole) {
+            builder.also(Service.ADMIN_CONSOLE);
+        }
         for (Service service : Service.values()) {
             if (service.ownsDatabase()) {
                 Database database = postgres == null ? testDatabase() : ownDatabase(postgres, service);

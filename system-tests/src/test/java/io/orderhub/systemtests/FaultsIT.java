@@ -77,7 +77,7 @@ class FaultsIT {
         Audit audit = Audit.of(running, broker.bootstrapServers());
         try (MixedLoad load = MixedLoad.start(running, FLOWS_PER_SECOND, "faults-")) {
             FaultRun run = new FaultRun(load, audit, platform, FLOWS_AROUND_FAULTS, RECOVERY);
-            for (Service service : Service.values()) {
+            for (Service service : platform.services()) {
                 int restarts = platform.restarts(service);
                 run.inject(new Fault(
                         "kill -9 " + service.serviceName(),

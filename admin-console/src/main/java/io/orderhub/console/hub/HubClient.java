@@ -1,0 +1,233 @@
+package io.orderhub.console.hub;
+
+import io.orderhub.console.hub.Views.Attempt;
+import io.orderhub.console.hub.Views.Change;
+import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Order;
+import io.orderhub.console.hub.Views.Page;
+import io.orderhub.console.hub.Views.Payment;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The services' API v1 through the edge, as the admin key the console holds sees it. A 404 is an empty
+ * answer; another refusal is a {@link HubRefusal} carrying the problem's detail; an unreachable or failing
+ * service is a {@link HubUnavailable}.
+ */
+@Component
+public class HubClient {
+
+    private final RestClient http;
+    private final List<String> channels;
+
+    HubClient(RestClient.Builder builder, HubProperties properties) {
+        this.http = builder.baseUrl(properties.url().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey())
+                .build();
+        this.channels = properties.channels();
+    }
+
+    public Optional<Order> order(UUID id) {
+        return one(uri -> uri.path("/api/v1/orders/{id}").build(id)).map(HubClient::order);
+    }
+
+    /** The order a channel knows by its own number, looked up in every channel the console knows. */
+    public List<Order> ordersBySourceNumber(String sourceOrderId) {
+        List<Order> found = new ArrayList<>();
+        for (String channel : channels) {
+            one(uri -> uri.path("/api/v1/orders/by-source/{source}/{number}").build(channel, sourceOrderId))
+                    .map(HubClient::order)
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
+    public Page<Order> orders(@Nullable String channel, @Nullable String status, @Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/orders")
+                        .queryParamIfPresent("source", Optional.ofNullable(channel))
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::order);
+    }
+
+    public List<Change> orderHistory(UUID orderId) {
+        return list(uri -> uri.path("/api/v1/orders/{id}/history").build(orderId), HubClient::change);
+    }
+
+    public List<Payment> payments(UUID orderId) {
+        return list(uri -> uri.path("/api/v1/payments/order/{id}").build(orderId), HubClient::payment);
+    }
+
+    public List<Change> paymentHistory(UUID paymentId) {
+        return list(uri -> uri.path("/api/v1/payments/{id}/history").build(paymentId), HubClient::change);
+    }
+
+    public Page<Delivery> deliveries(
+            @Nullable UUID orderId, @Nullable String status, @Nullable String channel, @Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/callbacks/deliveries")
+                        .queryParamIfPresent("order_id", Optional.ofNullable(orderId))
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("channel", Optional.ofNullable(channel))
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::delivery);
+    }
+
+    /** Sends the order's latest state again as a new delivery; answers that delivery. */
+    public Delivery replay(UUID deliveryId) {
+        JsonNode body = call(() -> http.post()
+                .uri("/api/v1/callbacks/deliveries/{id}/replay", deliveryId)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .retrieve()
+                .body(JsonNode.class));
+        return delivery(body.path("data"));
+    }
+
+    private Optional<JsonNode> one(Function<UriBuilder, URI> uri) {
+        try {
+            return Optional.of(get(uri).path("data"));
+        } catch (HubRefusal refusal) {
+            if (refusal.status() == 404) {
+                return Optional.empty();
+            }
+            throw refusal;
+        }
+    }
+
+    private <T> List<T> list(Function<UriBuilder, URI> uri, Function<JsonNode, T> mapping) {
+        List<T> items = new ArrayList<>();
+        get(uri).path("data").forEach(node -> items.add(mapping.apply(node)));
+        return items;
+    }
+
+    private <T> Page<T> page(Function<UriBuilder, URI> uri, Function<JsonNode, T> mapping) {
+        JsonNode body = get(uri);
+        List<T> items = new ArrayList<>();
+        body.path("data").forEach(node -> items.add(mapping.apply(node)));
+        return new Page<>(items, text(body, "next_cursor"));
+    }
+
+    private JsonNode get(Function<UriBuilder, URI> uri) {
+        return call(() -> http.get().uri(uri).retrieve().body(JsonNode.class));
+    }
+
+    private static JsonNode call(java.util.function.Supplier<@Nullable JsonNode> request) {
+        try {
+            JsonNode body = request.get();
+            if (body == null) {
+                throw new HubUnavailable("The service answered without a body");
+            }
+            return body;
+        } catch (RestClientResponseException e) {
+            HttpStatusCode status = e.getStatusCode();
+            if (status.is4xxClientError()) {
+                JsonNode problem = e.getResponseBodyAs(JsonNode.class);
+                String detail = problem == null ? null : text(problem, "detail");
+                throw new HubRefusal(status.value(), detail == null ? e.getStatusText() : detail);
+            }
+            throw new HubUnavailable("The service answered " + status.value());
+        } catch (ResourceAccessException e) {
+            throw new HubUnavailable("The service could not be reached");
+        }
+    }
+
+    private static Order order(JsonNode node) {
+        return new Order(
+                UUID.fromString(node.path("id").asString()),
+                node.path("source").asString(),
+                node.path("source_order_id").asString(),
+                node.path("status").asString(),
+                node.path("currency").asString(),
+                node.path("grand_total").asString(),
+                node.path("paid_amount").asString(),
+                node.path("refunded_amount").asString(),
+                text(node.path("customer"), "email"),
+                node.path("version").asLong(),
+                instant(node, "created_at"),
+                instant(node, "updated_at"));
+    }
+
+    private static Change change(JsonNode node) {
+        return new Change(
+                text(node, "old_status"),
+                node.path("new_status").asString(),
+                text(node, "reason"),
+                text(node, "changed_by"),
+                Instant.parse(node.path("changed_at").asString()),
+                node.path("version").asLong());
+    }
+
+    private static Payment payment(JsonNode node) {
+        return new Payment(
+                UUID.fromString(node.path("id").asString()),
+                node.path("provider").asString(),
+                node.path("status").asString(),
+                node.path("amount").asString(),
+                node.path("currency").asString(),
+                node.path("refunded_amount").asString(),
+                text(node, "provider_reference"),
+                instant(node, "created_at"));
+    }
+
+    private static Delivery delivery(JsonNode node) {
+        List<Attempt> attempts = new ArrayList<>();
+        node.path("attempts")
+                .forEach(attempt -> attempts.add(new Attempt(
+                        attempt.path("attempt").asInt(),
+                        Instant.parse(attempt.path("started_at").asString()),
+                        text(attempt, "url"),
+                        attempt.path("outcome").asString(),
+                        number(attempt, "response_code"),
+                        text(attempt, "response_excerpt"),
+                        attempt.path("latency_ms").isNumber()
+                                ? attempt.path("latency_ms").asLong()
+                                : null,
+                        text(attempt, "error"))));
+        String replayOf = text(node, "replay_of");
+        return new Delivery(
+                UUID.fromString(node.path("id").asString()),
+                UUID.fromString(node.path("order_id").asString()),
+                node.path("order_version").asLong(),
+                node.path("channel").asString(),
+                node.path("type").asString(),
+                node.path("status").asString(),
+                node.path("attempt_count").asInt(),
+                number(node, "last_response_code"),
+                text(node, "last_error"),
+                replayOf == null ? null : UUID.fromString(replayOf),
+                Instant.parse(node.path("created_at").asString()),
+                attempts);
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+
+    private static @Nullable Integer number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.asInt() : null;
+    }
+
+    private static @Nullable Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
+    }
+}

@@ -1,0 +1,2 @@
+/** The login page. */
+package io.orderhub.console.login.web;

@@ -1,0 +1,81 @@
+package io.orderhub.console.order.web;
+
+import io.orderhub.console.hub.Views.Attempt;
+import io.orderhub.console.hub.Views.Change;
+import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Payment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An order's history, its payments and its callback deliveries with every attempt, as one list, oldest first. */
+record Timeline(List<Timeline.Entry> entries) {
+
+    /** One thing that happened; {@code kind} is order, payment, callback or attempt. */
+    record Entry(
+            Instant at, String kind, String title, @Nullable String detail) {}
+
+    static Timeline of(
+            List<Change> orderHistory,
+            List<Payment> payments,
+            Map<UUID, List<Change>> paymentHistories,
+            List<Delivery> deliveries) {
+        List<Entry> entries = new ArrayList<>();
+        for (Change change : orderHistory) {
+            entries.add(new Entry(change.changedAt(), "order", "Order " + moved(change), by(change)));
+        }
+        for (Payment payment : payments) {
+            for (Change change : paymentHistories.getOrDefault(payment.id(), List.of())) {
+                entries.add(new Entry(
+                        change.changedAt(),
+                        "payment",
+                        "Payment " + payment.provider() + " " + payment.amount() + " " + payment.currency() + " "
+                                + moved(change),
+                        "provider reference "
+                                + (payment.providerReference() == null ? "none" : payment.providerReference())
+                                + " · payment " + payment.id() + by(change)));
+            }
+        }
+        for (Delivery delivery : deliveries) {
+            entries.add(new Entry(
+                    delivery.createdAt(),
+                    "callback",
+                    "Callback " + delivery.type() + " (order version " + delivery.orderVersion() + ") to "
+                            + delivery.channel() + ": " + delivery.status(),
+                    "webhook-id " + delivery.id()
+                            + (delivery.replayOf() == null ? "" : " · replay of " + delivery.replayOf())));
+            for (Attempt attempt : delivery.attempts()) {
+                entries.add(new Entry(
+                        attempt.startedAt(),
+                        "attempt",
+                        "Callback attempt " + attempt.attempt() + ": " + attempt.outcome()
+                                + (attempt.responseCode() == null ? "" : ", HTTP " + attempt.responseCode())
+                                + (attempt.latencyMs() == null ? "" : ", " + attempt.latencyMs() + " ms"),
+                        "webhook-id " + delivery.id()
+                                + (attempt.url() == null ? "" : " · " + attempt.url())
+                                + (attempt.responseExcerpt() == null
+                                                || attempt.responseExcerpt().isEmpty()
+                                        ? ""
+                                        : " · answer: " + attempt.responseExcerpt())
+                                + (attempt.error() == null ? "" : " · " + attempt.error())));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        return new Timeline(entries);
+    }
+
+    private static String moved(Change change) {
+        return change.oldStatus() == null
+                ? "created " + change.newStatus()
+                : change.oldStatus() + " → " + change.newStatus();
+    }
+
+    private static String by(Change change) {
+        return (change.changedBy() == null ? "" : " · by " + change.changedBy())
+                + (change.reason() == null ? "" : " · " + change.reason());
+    }
+}

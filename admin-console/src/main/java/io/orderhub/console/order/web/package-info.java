@@ -1,0 +1,2 @@
+/** The order search and an order's timeline. */
+package io.orderhub.console.order.web;

@@ -1,0 +1,256 @@
+package io.orderhub.systemtests;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.orderhub.harness.FullPlatform.ADMIN_KEY;
+import static io.orderhub.harness.FullPlatform.B2B_KEY;
+import static io.orderhub.harness.FullPlatform.CONSOLE_OPERATOR;
+import static io.orderhub.harness.FullPlatform.CONSOLE_OPERATOR_PASSWORD;
+import static io.orderhub.harness.FullPlatform.CONSOLE_VIEWER;
+import static io.orderhub.harness.FullPlatform.CONSOLE_VIEWER_PASSWORD;
+import static io.orderhub.harness.FullPlatform.SHOP_KEY;
+import static io.orderhub.harness.FullPlatform.STRIPE_WEBHOOK_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.harness.FullPlatform;
+import io.orderhub.harness.StripeEvents;
+import io.orderhub.local.Platform;
+import io.orderhub.testsupport.ApiClient;
+import io.orderhub.testsupport.RequiresTools;
+import io.orderhub.testsupport.RequiresTools.Tool;
+import io.orderhub.testsupport.WooCommercePlugin;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (headless Chromium through chromedriver) against the whole platform started as
+ * processes, reached through the edge at /admin as an operator would: log in, find a paid order by the shop's
+ * order number, read its timeline down to the callback attempt, and act on a failing callback — refused as a
+ * viewer, carried out and audited as an operator.
+ */
+@RequiresTools({Tool.CHROMIUM, Tool.CHROMEDRIVER})
+class ConsoleBrowserIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static FullPlatform running;
+    private static Platform platform;
+    private static String paidOrderNumber;
+    private static String paidOrderId;
+    private static String failingDeliveryId;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startThePlatformWithAPaidOrderAndAFailingCallback() throws Exception {
+        running = FullPlatform.startWithConsole("console-browser");
+        platform = running.platform();
+        StripeEvents.answerPaymentIntents(running.stripe());
+
+        // A WooCommerce order paid with Stripe: its callbacks reach the plugin (200).
+        ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
+        paidOrderNumber = "wc-" + System.nanoTime();
+        paidOrderId = data(shop.post("/api/v1/orders", WooCommercePlugin.orderPayload(paidOrderNumber)))
+                .path("id")
+                .asText();
+        JsonNode payment = data(shop.post("/api/v1/payments", """
+                {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(paidOrderId)));
+        String event = StripeEvents.event(
+                StripeEvents.eventId(),
+                "payment_intent.succeeded",
+                StripeEvents.paymentIntent(
+                        payment.path("provider_reference").asText(),
+                        "succeeded",
+                        paidOrderId,
+                        payment.path("id").asText()));
+        HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
+                .send(
+                        "POST",
+                        "/api/v1/webhooks/stripe",
+                        event.getBytes(StandardCharsets.UTF_8),
+                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+
+        // A B2B order the partner confirms, whose callback of that change the partner answers with 500: the
+        // delivery keeps failing (creation itself is not called back).
+        String b2bNumber = "b2b-" + System.nanoTime();
+        running.receivers()
+                .stubFor(post(urlPathEqualTo("/b2b/order-hub"))
+                        .withRequestBody(containing(b2bNumber))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(500).withBody("partner down")));
+        ApiClient partner = ApiClient.of(platform.origin(), B2B_KEY);
+        String b2bOrderId = data(partner.post("/api/v1/orders", """
+                        {"source": "b2b", "source_order_id": "%s", "currency": "EUR",
+                         "items": [{"name": "Pallet", "quantity": 1, "unit_price": 120.00}]}""".formatted(b2bNumber)))
+                .path("id")
+                .asText();
+        data(partner.post("/api/v1/orders/" + b2bOrderId + "/transitions", """
+                {"status": "confirmed", "reason": "partner confirmed"}"""));
+
+        // Paid, and every version of it called back: the last delivery is of the paid order's version.
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            JsonNode order = data(admin.get("/api/v1/orders/" + paidOrderId));
+            JsonNode deliveries = deliveries(admin, paidOrderId);
+            return order.path("status").asText().equals("paid")
+                    && deliveries.size() > 0
+                    && deliveries.get(0).path("order_version").asLong()
+                            == order.path("version").asLong()
+                    && deliveries.get(0).path("status").asText().equals("delivered");
+        });
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            for (JsonNode delivery : deliveries(admin, b2bOrderId)) {
+                if (delivery.path("status").asText().equals("failed")) {
+                    failingDeliveryId = delivery.path("id").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @BeforeEach
+    void openABrowser() {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(executable("chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(executable("chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aViewerFindsAPaidOrderByTheShopsNumberAndReadsItsTimelineDownToTheCallbackAttempt() {
+        logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
+
+        // By keyboard: type the shop's number and press Enter.
+        browser.findElement(By.id("q")).sendKeys(paidOrderNumber, Keys.ENTER);
+
+        wait.until(ExpectedConditions.urlContains("/admin/orders/" + paidOrderId));
+        assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("paid");
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline)
+                .contains("Order created pending")
+                .contains("Order pending → paid")
+                .contains("Payment stripe 47.49 EUR")
+                .containsPattern("Callback attempt 1: delivered, HTTP 200, \\d+ ms");
+        assertThat(timeline.indexOf("Order created pending")).isLessThan(timeline.indexOf("Order pending → paid"));
+    }
+
+    @Test
+    void aViewerIsRefusedAReplayAndAnOperatorsReplayIsAudited() {
+        logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
+        browser.get(console("/admin/callbacks"));
+        replayButton().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "403"));
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("operators act, viewers read");
+        browser.get(console("/admin/audit"));
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain(failingDeliveryId);
+
+        browser.manage().deleteAllCookies();
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.get(console("/admin/callbacks"));
+        replayButton().click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Replay queued"));
+
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.titleContains("Audit log"));
+        String audit = browser.findElement(By.tagName("tbody")).getText();
+        assertThat(audit)
+                .contains(CONSOLE_OPERATOR)
+                .contains("replay callback")
+                .contains("delivery " + failingDeliveryId)
+                .contains("accepted")
+                .contains("shown as failed");
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheLoginFormAndSaysSo() {
+        browser.get(console("/admin/orders"));
+        wait.until(ExpectedConditions.urlContains("/admin/login"));
+        browser.findElement(By.id("username")).sendKeys(CONSOLE_OPERATOR);
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertThat(browser.getCurrentUrl()).contains("/admin/login?error");
+    }
+
+    private WebElement replayButton() {
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#delivery-" + failingDeliveryId + " button[type=submit]")));
+    }
+
+    private void logIn(String user, String password) {
+        browser.get(console("/admin/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/orders"));
+        assertThat(browser.findElement(By.id("who")).getText()).startsWith(user);
+    }
+
+    private static String console(String path) {
+        return platform.origin().resolve(path).toString();
+    }
+
+    private static JsonNode deliveries(ApiClient admin, String orderId) throws IOException {
+        return data(admin.get("/api/v1/callbacks/deliveries?order_id=" + orderId));
+    }
+
+    private static JsonNode data(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body()).path("data");
+    }
+
+    private static String executable(String name) {
+        for (String directory : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            java.io.File candidate = new java.io.File(directory, name);
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        throw new IllegalStateException(name + " is not on the PATH");
+    }
+}
