@@ -58,6 +58,8 @@ public final class SecretsGuard implements EnvironmentPostProcessor, Ordered {
             "example-pos-key",
             "example-b2b-key",
             "example-admin-key",
+            "example-admin-console-key",
+            "CHANGE-ME-admin-console-key",
             "dev-woocommerce-key",
             "dev-pos-key",
             "dev-b2b-key",
@@ -68,6 +70,9 @@ public final class SecretsGuard implements EnvironmentPostProcessor, Ordered {
 
     private static final Setting API_KEYS = new Setting("API_KEYS", "orderhub.api.keys");
     private static final Setting API_KEYS_FILE = new Setting("API_KEYS_FILE", "orderhub.api.keys-file");
+
+    /** The key the operators' console calls the API with: a plain admin key like any API key's secret. */
+    private static final Setting CONSOLE_API_KEY = new Setting("ADMIN_CONSOLE_API_KEY", "ADMIN_CONSOLE_API_KEY");
 
     private static final Pattern CALLBACK_SECRET = Pattern.compile("([A-Z0-9_]+_)?CALLBACK_SECRET");
     private static final Pattern DB_PASSWORD = Pattern.compile("([A-Z0-9_]+_)?DB_PASSWORD");
@@ -133,6 +138,10 @@ public final class SecretsGuard implements EnvironmentPostProcessor, Ordered {
                     check(label, entries.get(i), SIGNING_MINIMUM, problems);
                 }
             }
+        }
+        String consoleKey = value(environment, CONSOLE_API_KEY);
+        if (consoleKey != null) {
+            check(CONSOLE_API_KEY.label(), consoleKey, API_KEY_MINIMUM, problems);
         }
         for (String variable : namesMatching(environment, CALLBACK_SECRET)) {
             check(variable, value(environment, variable), SIGNING_MINIMUM, problems);

@@ -136,7 +136,7 @@ class SecretsGuardTest {
         Throwable refused = start(settings);
 
         assertRefusesEverySecretOf(settings, refused);
-        for (int entry = 1; entry <= 4; entry++) {
+        for (int entry = 1; entry <= 5; entry++) {
             assertThat(refused).hasMessageContaining("API_KEYS_FILE entry " + entry);
         }
     }
