@@ -11,9 +11,11 @@ import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.postgres.LocalPostgres;
+import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.TestDatabase;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TestPostgres;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,6 +192,16 @@ public final class FullPlatform implements AutoCloseable {
 
     public Platform platform() {
         return platform;
+    }
+
+    /** Posts a Stripe event to the edge's webhook route as Stripe does: signed with the platform's secret. */
+    public HttpResponse<String> sendStripeEvent(String event) {
+        return ApiClient.of(platform.origin(), null)
+                .send(
+                        "POST",
+                        "/api/v1/webhooks/stripe",
+                        event.getBytes(StandardCharsets.UTF_8),
+                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
     }
 
     /** The database a service owns. */

@@ -11,7 +11,6 @@ import static io.orderhub.harness.FullPlatform.CONSOLE_OPERATOR_PASSWORD;
 import static io.orderhub.harness.FullPlatform.CONSOLE_VIEWER;
 import static io.orderhub.harness.FullPlatform.CONSOLE_VIEWER_PASSWORD;
 import static io.orderhub.harness.FullPlatform.SHOP_KEY;
-import static io.orderhub.harness.FullPlatform.STRIPE_WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +25,6 @@ import io.orderhub.testsupport.RequiresTools.Tool;
 import io.orderhub.testsupport.WooCommercePlugin;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,12 +83,7 @@ class ConsoleBrowserIT {
                         "succeeded",
                         paidOrderId,
                         payment.path("id").asText()));
-        HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
-                .send(
-                        "POST",
-                        "/api/v1/webhooks/stripe",
-                        event.getBytes(StandardCharsets.UTF_8),
-                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
+        HttpResponse<String> webhook = running.sendStripeEvent(event);
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         // A B2B order the partner confirms, whose callback of that change the partner answers with 500: the

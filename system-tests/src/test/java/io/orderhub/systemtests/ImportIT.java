@@ -133,12 +133,7 @@ class ImportIT {
                  "metadata": {}}""";
         String event = StripeEvents.event("evt_import_inflight_0002", "payment_intent.succeeded", intent);
 
-        HttpResponse<String> webhook = ApiClient.of(running.platform().origin(), null)
-                .send(
-                        "POST",
-                        "/api/v1/webhooks/stripe",
-                        event.getBytes(StandardCharsets.UTF_8),
-                        StripeEvents.headers(FullPlatform.STRIPE_WEBHOOK_SECRET, event));
+        HttpResponse<String> webhook = running.sendStripeEvent(event);
 
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(90))

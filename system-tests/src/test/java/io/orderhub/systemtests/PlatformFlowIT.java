@@ -624,12 +624,7 @@ class PlatformFlowIT {
                 StripeEvents.eventId(),
                 "payment_intent.succeeded",
                 StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId));
-        HttpResponse<String> webhook = ApiClient.of(platform.origin(), null)
-                .send(
-                        "POST",
-                        "/api/v1/webhooks/stripe",
-                        event.getBytes(StandardCharsets.UTF_8),
-                        StripeEvents.headers(STRIPE_WEBHOOK_SECRET, event));
+        HttpResponse<String> webhook = running.sendStripeEvent(event);
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
