@@ -1,6 +1,7 @@
 package io.orderhub.orders.customer;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What an order says about its customer. Emails are compared trimmed and lower-case: shops do not tell
@@ -8,9 +9,13 @@ import java.util.Locale;
  */
 public record CustomerDetails(String email, String name, String phone) {
 
+    /** The longest email address the hub stores (RFC 5321's 64 + 1 + 255, rounded as the column is). */
+    public static final int EMAIL_LENGTH = 320;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
     public CustomerDetails {
-        email = blankToNull(email);
-        email = email == null ? null : email.toLowerCase(Locale.ROOT);
+        email = normalisedEmail(email);
         name = blankToNull(name);
         phone = blankToNull(phone);
     }
@@ -25,6 +30,17 @@ public record CustomerDetails(String email, String name, String phone) {
                 email != null ? email : fallback.email,
                 name != null ? name : fallback.name,
                 phone != null ? phone : fallback.phone);
+    }
+
+    /** An email as the hub stores and compares it: trimmed and lower-case; null when blank. */
+    public static String normalisedEmail(String email) {
+        String text = blankToNull(email);
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a (normalised) email is one the hub accepts: one {@code @}, no spaces, at most 320 characters. */
+    public static boolean isEmailAddress(String email) {
+        return email.length() <= EMAIL_LENGTH && EMAIL.matcher(email).matches();
     }
 
     private static String blankToNull(String value) {

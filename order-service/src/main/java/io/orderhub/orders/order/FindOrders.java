@@ -50,6 +50,7 @@ public class FindOrders {
             visible = new OrderQuery(
                     caller.channel(),
                     query.status(),
+                    query.customerEmail(),
                     query.createdFrom(),
                     query.createdTo(),
                     query.after(),

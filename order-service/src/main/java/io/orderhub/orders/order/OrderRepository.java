@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import io.orderhub.money.CurrencyCode;
@@ -332,6 +333,10 @@ class OrderRepository {
         }
         if (query.status() != null) {
             condition = condition.and(ORDERS.STATUS.eq(query.status().apiName()));
+        }
+        if (query.customerEmail() != null) {
+            condition = condition.and(ORDERS.CUSTOMER_REF.in(
+                    select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.EMAIL.eq(query.customerEmail()))));
         }
         if (query.createdFrom() != null) {
             condition = condition.and(ORDERS.CREATED_AT.ge(at(query.createdFrom())));

@@ -31,7 +31,6 @@ public class PlaceOrder {
 
     static final int MAX_ITEMS = 1000;
     static final int MAX_QUANTITY = 1_000_000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final BigDecimal ONE = BigDecimal.ONE;
@@ -213,7 +212,7 @@ public class PlaceOrder {
         }
 
         private static void email(Violations v, String field, String email) {
-            if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+            if (!CustomerDetails.isEmailAddress(email)) {
                 v.add(field, "must be an email address");
             }
         }

@@ -8,10 +8,13 @@ import io.orderhub.orders.OrderApi;
 import io.orderhub.orders.OrderApi.Answer;
 import io.orderhub.orders.OrderServiceIntegrationTest;
 import io.orderhub.orders.TestKeys;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,34 @@ class OrderQueriesIT {
     }
 
     @Test
+    void findsTheOrdersOfACustomerEmailInAnyCaseAcrossChannels() {
+        String email = "kim+" + UUID.randomUUID() + "@example.org";
+        UUID atTheShop = shop.place(boughtBy(email, pluginOrder()));
+        UUID atTheTill = pos.place(boughtBy(email, minimalOrder("pos")));
+        UUID someoneElse = shop.place(pluginOrder());
+        String typed = email.toUpperCase(Locale.ROOT);
+
+        List<String> encoded = ids(admin.get(
+                "/api/v1/orders?customer_email=" + URLEncoder.encode(" " + typed + " ", StandardCharsets.UTF_8)));
+        List<String> plusUnencoded = ids(admin.get("/api/v1/orders?customer_email=" + typed));
+        List<String> theShopSees = ids(shop.get("/api/v1/orders?customer_email=" + email.replace("+", "%2B")));
+
+        assertThat(encoded).containsExactly(atTheTill.toString(), atTheShop.toString());
+        assertThat(plusUnencoded).as("'+' sent unencoded arrives as a space").isEqualTo(encoded);
+        assertThat(theShopSees).containsExactly(atTheShop.toString()).doesNotContain(someoneElse.toString());
+    }
+
+    @Test
+    void refusesACustomerEmailThatIsNotAnEmailAddress() {
+        Answer answer = admin.get("/api/v1/orders?customer_email=not-an-address");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("customer_email");
+        assertThat(ids(admin.get("/api/v1/orders?customer_email=nobody-" + UUID.randomUUID() + "@example.org")))
+                .isEmpty();
+    }
+
+    @Test
     void answersTheListInTheContractsEnvelope() {
         shop.place(pluginOrder());
 
@@ -175,6 +206,11 @@ class OrderQueriesIT {
 
         assertThat(readOnly.get("/api/v1/orders").status()).isEqualTo(200);
         assertThat(readOnly.create(minimalOrder("readonly")).status()).isEqualTo(403);
+    }
+
+    private static ObjectNode boughtBy(String email, ObjectNode order) {
+        order.putObject("customer").put("email", email).put("name", "Kim Example");
+        return order;
     }
 
     private static List<String> ids(Answer page) {

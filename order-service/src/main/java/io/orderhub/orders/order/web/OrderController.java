@@ -11,6 +11,7 @@ import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.request.ClientInstants;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
+import io.orderhub.orders.customer.CustomerDetails;
 import io.orderhub.orders.order.ChangeOrderStatus;
 import io.orderhub.orders.order.FindOrders;
 import io.orderhub.orders.order.OrderId;
@@ -182,14 +183,19 @@ class OrderController {
     /**
      * Newest first, keyset-paged: {@code next_cursor} continues after the last order of this page.
      * {@code created_from} is inclusive and {@code created_to} exclusive for timestamps (RFC 3339); a
-     * plain date means the whole day (UTC) for both.
+     * plain date means the whole day (UTC) for both. {@code customer_email} matches in any case.
      */
-    @Operation(summary = "Orders, newest first, cursor-paged")
+    @Operation(summary = "Orders, newest first, cursor-paged", description = """
+                    Filters combine: `source`, `status`, `customer_email` (the customer's email address as the \
+                    order named it, in any case, surrounding spaces ignored), `created_from` (inclusive) and \
+                    `created_to` (exclusive) as RFC 3339 timestamps, or dates meaning whole days in UTC. \
+                    `next_cursor` continues after the last order of the page.""")
     @RequiresScope(Scope.ORDERS_READ)
     @GetMapping
     Map<String, Object> list(
             @RequestParam(name = "source", required = false) String source,
             @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "customer_email", required = false) String customerEmail,
             @RequestParam(name = "created_from", required = false) String createdFrom,
             @RequestParam(name = "created_to", required = false) String createdTo,
             @RequestParam(name = "limit", required = false) String limit,
@@ -199,6 +205,7 @@ class OrderController {
         OrderQuery query = new OrderQuery(
                 source == null || source.isBlank() ? null : source,
                 status(status),
+                email(customerEmail),
                 instant("created_from", createdFrom, false),
                 instant("created_to", createdTo, true),
                 position == null ? null : new OrderQuery.Position(position.at(), position.id()),
@@ -222,6 +229,16 @@ class OrderController {
                                 + Arrays.stream(OrderStatus.values())
                                         .map(OrderStatus::apiName)
                                         .collect(Collectors.joining(", "))));
+    }
+
+    private static String email(String value) {
+        // A '+' in an unencoded query string arrives as a space, and an email address holds no spaces.
+        String email = CustomerDetails.normalisedEmail(
+                value == null ? null : value.strip().replace(' ', '+'));
+        if (email != null && !CustomerDetails.isEmailAddress(email)) {
+            throw badQuery("customer_email", "must be an email address");
+        }
+        return email;
     }
 
     /** An RFC 3339 timestamp, or a date: its start, or for an upper bound the start of the next day. */
