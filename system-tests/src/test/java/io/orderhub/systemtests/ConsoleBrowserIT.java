@@ -3,6 +3,7 @@ package io.orderhub.systemtests;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.orderhub.harness.FullPlatform.ADMIN_KEY;
 import static io.orderhub.harness.FullPlatform.B2B_KEY;
@@ -24,14 +25,25 @@ import io.orderhub.testsupport.RequiresTools;
 import io.orderhub.testsupport.RequiresTools.Tool;
 import io.orderhub.testsupport.WooCommercePlugin;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,8 +56,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real browser (headless Chromium through chromedriver) against the whole platform started as
  * processes, reached through the edge at /admin as an operator would: log in, find a paid order by the shop's
- * order number, read its timeline down to the callback attempt, and act on a failing callback — refused as a
- * viewer, carried out and audited as an operator.
+ * order number or the customer's email within a date range, read its timeline down to the callback attempt, act
+ * on a failing callback — refused as a viewer, carried out and audited as an operator — and refund a payment
+ * after a review step, once however often the confirmation is sent.
  */
 @RequiresTools({Tool.CHROMIUM, Tool.CHROMEDRIVER})
 class ConsoleBrowserIT {
@@ -57,6 +70,9 @@ class ConsoleBrowserIT {
     private static String paidOrderNumber;
     private static String paidOrderId;
     private static String failingDeliveryId;
+    private static String refundablePaymentId;
+    private static String kimsEmail;
+    private static String kimsOrderId;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -67,24 +83,20 @@ class ConsoleBrowserIT {
         platform = running.platform();
         StripeEvents.answerPaymentIntents(running.stripe());
 
-        // A WooCommerce order paid with Stripe: its callbacks reach the plugin (200).
+        // WooCommerce orders paid with Stripe: their callbacks reach the plugin (200). One is read, one
+        // refunded, one bought by a customer whose email has a '+'.
         ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
         paidOrderNumber = "wc-" + System.nanoTime();
-        paidOrderId = data(shop.post("/api/v1/orders", WooCommercePlugin.orderPayload(paidOrderNumber)))
+        paidOrderId = paidOrder(shop, WooCommercePlugin.orderPayload(paidOrderNumber))
+                .path("order_id")
+                .asText();
+        refundablePaymentId = paidOrder(shop, WooCommercePlugin.orderPayload("wc-" + System.nanoTime()))
                 .path("id")
                 .asText();
-        JsonNode payment = data(shop.post("/api/v1/payments", """
-                {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(paidOrderId)));
-        String event = StripeEvents.event(
-                StripeEvents.eventId(),
-                "payment_intent.succeeded",
-                StripeEvents.paymentIntent(
-                        payment.path("provider_reference").asText(),
-                        "succeeded",
-                        paidOrderId,
-                        payment.path("id").asText()));
-        HttpResponse<String> webhook = running.sendStripeEvent(event);
-        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+        kimsEmail = "Kim+" + System.nanoTime() + "@example.org";
+        kimsOrderId = paidOrder(shop, WooCommercePlugin.orderPayload("wc-" + System.nanoTime(), "78", kimsEmail))
+                .path("order_id")
+                .asText();
 
         // A B2B order the partner confirms, whose callback of that change the partner answers with 500: the
         // delivery keeps failing (creation itself is not called back).
@@ -123,6 +135,32 @@ class ConsoleBrowserIT {
             }
             return false;
         });
+    }
+
+    /** Places the order, pays it with Stripe, sends Stripe's signed webhook; answers the payment. */
+    private static JsonNode paidOrder(ApiClient shop, String orderPayload) throws Exception {
+        String orderId =
+                data(shop.post("/api/v1/orders", orderPayload)).path("id").asText();
+        JsonNode payment = data(shop.post("/api/v1/payments", """
+                {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId)));
+        String event = StripeEvents.event(
+                StripeEvents.eventId(),
+                "payment_intent.succeeded",
+                StripeEvents.paymentIntent(
+                        payment.path("provider_reference").asText(),
+                        "succeeded",
+                        orderId,
+                        payment.path("id").asText()));
+        HttpResponse<String> webhook = running.sendStripeEvent(event);
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> data(admin.get(
+                                "/api/v1/payments/" + payment.path("id").asText()))
+                        .path("status")
+                        .asText()
+                        .equals("succeeded"));
+        return payment;
     }
 
     @AfterAll
@@ -199,6 +237,82 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aViewerFindsAnOrderByTheCustomersEmailTypedInCapitalsWithinADateRange() {
+        logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        search(kimsEmail.toUpperCase(Locale.ROOT), today, today);
+
+        wait.until(ExpectedConditions.urlContains("/admin/orders/" + kimsOrderId));
+        assertThat(browser.findElement(By.id("state")).getText()).contains(kimsEmail.toLowerCase(Locale.ROOT));
+
+        browser.get(console("/admin/orders"));
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        search(kimsEmail, tomorrow, tomorrow);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "No orders found."));
+    }
+
+    @Test
+    void anOperatorRefundsAfterAReviewAndTheSameConfirmationSentTwiceIsOneRefund() throws Exception {
+        running.stripe()
+                .stubFor(post(urlPathEqualTo("/v1/refunds"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("""
+                                        {"id": "re_console_1", "object": "refund", "amount": 1000, "currency": "eur",
+                                         "payment_intent": "pi_console", "status": "succeeded", "metadata": {}}""")));
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.findElement(By.linkText("Payments")).click();
+        browser.get(console("/admin/payments/" + refundablePaymentId));
+        assertThat(browser.findElement(By.id("payment-refundable")).getText()).isEqualTo("47.49 EUR");
+
+        refund("47.50", "customer asked");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=alert]"), "At most 47.49 EUR is left to refund"));
+
+        refund("10,00", "one book arrived damaged");
+        wait.until(ExpectedConditions.titleContains("Confirm refund"));
+        assertThat(browser.findElement(By.id("review-amount")).getText()).isEqualTo("10.00 EUR");
+        WebElement confirmation = browser.findElement(By.cssSelector("form[aria-label='Confirm refund']"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (WebElement hidden : confirmation.findElements(By.cssSelector("input[type=hidden]"))) {
+            fields.put(hidden.getDomAttribute("name"), hidden.getDomProperty("value"));
+        }
+        String action = confirmation.getDomProperty("action");
+        confirmation.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "accepted"));
+        assertThat(browser.findElement(By.id("refunds")).getText())
+                .contains("10.00")
+                .contains("re_console_1");
+
+        // The same confirmation again (a resubmitted page): the review's Idempotency-Key makes it the same refund.
+        HttpResponse<String> again = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(action))
+                                .header(
+                                        "Cookie",
+                                        "ORDERHUB_CONSOLE_SESSION="
+                                                + browser.manage()
+                                                        .getCookieNamed("ORDERHUB_CONSOLE_SESSION")
+                                                        .getValue())
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
+
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        JsonNode payment = data(admin.get("/api/v1/payments/" + refundablePaymentId));
+        assertThat(payment.path("refunds")).hasSize(1);
+        assertThat(payment.path("refunded_amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(running.stripe().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))))
+                .hasSize(1);
+        browser.get(console("/admin/audit"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText())
+                .contains(CONSOLE_OPERATOR + " refund 10.00 EUR payment " + refundablePaymentId + " accepted");
+    }
+
+    @Test
     void aWrongPasswordKeepsTheLoginFormAndSaysSo() {
         browser.get(console("/admin/orders"));
         wait.until(ExpectedConditions.urlContains("/admin/login"));
@@ -208,6 +322,34 @@ class ConsoleBrowserIT {
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(browser.getCurrentUrl()).contains("/admin/login?error");
+    }
+
+    private void search(String query, String from, String to) {
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        // A date field's typing depends on the browser's locale; its value does not.
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.getElementById('from').value = arguments[0];"
+                                + "document.getElementById('to').value = arguments[1];",
+                        from,
+                        to);
+        q.sendKeys(query, Keys.ENTER);
+    }
+
+    private void refund(String amount, String reason) {
+        WebElement amountField = wait.until(ExpectedConditions.elementToBeClickable(By.id("amount")));
+        amountField.clear();
+        amountField.sendKeys(amount);
+        browser.findElement(By.id("reason")).sendKeys(reason, Keys.ENTER);
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     private WebElement replayButton() {

@@ -3,16 +3,22 @@ package io.orderhub.console.hub;
 import io.orderhub.console.hub.Views.Attempt;
 import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Endpoint;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.Page;
 import io.orderhub.console.hub.Views.Payment;
+import io.orderhub.console.hub.Views.Refund;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -21,7 +27,11 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The services' API v1 through the edge, as the admin key the console holds sees it. A 404 is an empty
@@ -30,6 +40,12 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class HubClient {
+
+    /** Amounts are read as written: decimals stay BigDecimal with their scale, never a double. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final RestClient http;
     private final List<String> channels;
@@ -56,15 +72,30 @@ public class HubClient {
         return found;
     }
 
-    public Page<Order> orders(@Nullable String channel, @Nullable String status, @Nullable String cursor) {
+    /** Newest first; every filter optional. Dates are whole days (UTC), {@code createdTo} inclusive. */
+    public Page<Order> orders(OrderFilter filter, @Nullable String cursor) {
+        // The email goes in as a URI variable, so its '+' is encoded and not read as a space.
         return page(
                 uri -> uri.path("/api/v1/orders")
-                        .queryParamIfPresent("source", Optional.ofNullable(channel))
-                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("source", Optional.ofNullable(filter.channel()))
+                        .queryParamIfPresent("status", Optional.ofNullable(filter.status()))
+                        .queryParamIfPresent(
+                                "customer_email",
+                                Optional.ofNullable(filter.customerEmail()).map(email -> "{email}"))
+                        .queryParamIfPresent("created_from", Optional.ofNullable(filter.createdFrom()))
+                        .queryParamIfPresent("created_to", Optional.ofNullable(filter.createdTo()))
                         .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-                        .build(),
+                        .build(Map.of("email", filter.customerEmail() == null ? "" : filter.customerEmail())),
                 HubClient::order);
     }
+
+    /** The order list's filters; null means any. */
+    public record OrderFilter(
+            @Nullable String channel,
+            @Nullable String status,
+            @Nullable String customerEmail,
+            @Nullable LocalDate createdFrom,
+            @Nullable LocalDate createdTo) {}
 
     public List<Change> orderHistory(UUID orderId) {
         return list(uri -> uri.path("/api/v1/orders/{id}/history").build(orderId), HubClient::change);
@@ -72,6 +103,49 @@ public class HubClient {
 
     public List<Payment> payments(UUID orderId) {
         return list(uri -> uri.path("/api/v1/payments/order/{id}").build(orderId), HubClient::payment);
+    }
+
+    public Optional<Payment> payment(UUID id) {
+        return one(uri -> uri.path("/api/v1/payments/{id}").build(id)).map(HubClient::payment);
+    }
+
+    /** Newest first; both filters optional. */
+    public Page<Payment> payments(@Nullable String status, @Nullable String provider, @Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/payments")
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("provider", Optional.ofNullable(provider))
+                        .queryParam("limit", 200)
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::payment);
+    }
+
+    /**
+     * Asks for a refund under the operator's Idempotency-Key: the same confirmation sent twice is one refund.
+     * Answers the refund.
+     */
+    public Refund refund(UUID paymentId, BigDecimal amount, String reason, String idempotencyKey) {
+        return refund(post(
+                "/api/v1/payments/{id}/refunds",
+                idempotencyKey,
+                Map.of("amount", amount, "reason", reason),
+                paymentId));
+    }
+
+    /** Cancels an open payment (at its provider first); answers the payment afterwards. */
+    public Payment cancel(UUID paymentId, String idempotencyKey) {
+        return payment(post("/api/v1/payments/{id}/cancel", idempotencyKey, null, paymentId));
+    }
+
+    public List<Endpoint> endpoints() {
+        return list(uri -> uri.path("/api/v1/callbacks/endpoints").build(), HubClient::endpoint);
+    }
+
+    /** Enables a disabled endpoint again; its held deliveries go out in order. Answers the endpoint. */
+    public Endpoint enableEndpoint(String name) {
+        return endpoint(post(
+                "/api/v1/callbacks/endpoints/{name}/enable", UUID.randomUUID().toString(), null, name));
     }
 
     public List<Change> paymentHistory(UUID paymentId) {
@@ -92,12 +166,17 @@ public class HubClient {
 
     /** Sends the order's latest state again as a new delivery; answers that delivery. */
     public Delivery replay(UUID deliveryId) {
-        JsonNode body = call(() -> http.post()
-                .uri("/api/v1/callbacks/deliveries/{id}/replay", deliveryId)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .retrieve()
-                .body(JsonNode.class));
-        return delivery(body.path("data"));
+        return delivery(post(
+                "/api/v1/callbacks/deliveries/{id}/replay", UUID.randomUUID().toString(), null, deliveryId));
+    }
+
+    /** An action under an Idempotency-Key, with a JSON body or none; answers the answer's {@code data}. */
+    private JsonNode post(String path, String idempotencyKey, @Nullable Object body, Object... variables) {
+        RestClient.RequestBodySpec request = http.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
+        if (body != null) {
+            request.body(body);
+        }
+        return call(() -> request.retrieve().body(String.class)).path("data");
     }
 
     private Optional<JsonNode> one(Function<UriBuilder, URI> uri) {
@@ -125,16 +204,16 @@ public class HubClient {
     }
 
     private JsonNode get(Function<UriBuilder, URI> uri) {
-        return call(() -> http.get().uri(uri).retrieve().body(JsonNode.class));
+        return call(() -> http.get().uri(uri).retrieve().body(String.class));
     }
 
-    private static JsonNode call(java.util.function.Supplier<@Nullable JsonNode> request) {
+    private static JsonNode call(Supplier<@Nullable String> request) {
         try {
-            JsonNode body = request.get();
+            String body = request.get();
             if (body == null) {
                 throw new HubUnavailable("The service answered without a body");
             }
-            return body;
+            return JSON.readTree(body);
         } catch (RestClientResponseException e) {
             HttpStatusCode status = e.getStatusCode();
             if (status.is4xxClientError()) {
@@ -145,6 +224,8 @@ public class HubClient {
             throw new HubUnavailable("The service answered " + status.value());
         } catch (ResourceAccessException e) {
             throw new HubUnavailable("The service could not be reached");
+        } catch (JacksonException e) {
+            throw new HubUnavailable("The service answered something other than JSON");
         }
     }
 
@@ -155,9 +236,9 @@ public class HubClient {
                 node.path("source_order_id").asString(),
                 node.path("status").asString(),
                 node.path("currency").asString(),
-                node.path("grand_total").asString(),
-                node.path("paid_amount").asString(),
-                node.path("refunded_amount").asString(),
+                amount(node, "grand_total"),
+                amount(node, "paid_amount"),
+                amount(node, "refunded_amount"),
                 text(node.path("customer"), "email"),
                 node.path("version").asLong(),
                 instant(node, "created_at"),
@@ -175,15 +256,42 @@ public class HubClient {
     }
 
     private static Payment payment(JsonNode node) {
+        List<Refund> refunds = new ArrayList<>();
+        node.path("refunds").forEach(refund -> refunds.add(refund(refund)));
         return new Payment(
                 UUID.fromString(node.path("id").asString()),
+                UUID.fromString(node.path("order_id").asString()),
                 node.path("provider").asString(),
                 node.path("status").asString(),
-                node.path("amount").asString(),
+                amount(node, "amount"),
                 node.path("currency").asString(),
-                node.path("refunded_amount").asString(),
+                amount(node, "refunded_amount"),
+                text(node, "provider_reference"),
+                node.path("recorded").asBoolean(),
+                node.path("needs_attention").asBoolean(),
+                text(node, "attention_reason"),
+                refunds,
+                instant(node, "created_at"),
+                instant(node, "updated_at"));
+    }
+
+    private static Refund refund(JsonNode node) {
+        return new Refund(
+                UUID.fromString(node.path("id").asString()),
+                amount(node, "amount"),
+                node.path("status").asString(),
+                text(node, "reason"),
                 text(node, "provider_reference"),
                 instant(node, "created_at"));
+    }
+
+    private static Endpoint endpoint(JsonNode node) {
+        return new Endpoint(
+                node.path("name").asString(),
+                text(node, "url"),
+                node.path("status").asString(),
+                instant(node, "disabled_at"),
+                text(node, "disabled_reason"));
     }
 
     private static Delivery delivery(JsonNode node) {
@@ -214,6 +322,12 @@ public class HubClient {
                 replayOf == null ? null : UUID.fromString(replayOf),
                 Instant.parse(node.path("created_at").asString()),
                 attempts);
+    }
+
+    /** An amount as the API wrote it, 10.00 staying 10.00. */
+    private static String amount(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asString();
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package io.orderhub.console.hub;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,13 +36,61 @@ public final class Views {
 
     public record Payment(
             UUID id,
+            UUID orderId,
             String provider,
             String status,
             String amount,
             String currency,
             String refundedAmount,
             @Nullable String providerReference,
+            boolean recorded,
+            boolean needsAttention,
+            @Nullable String attentionReason,
+            List<Refund> refunds,
+            @Nullable Instant createdAt,
+            @Nullable Instant updatedAt) {
+
+        /** The payment's statuses that may still change by the customer or the provider (the contract's table). */
+        public static final List<String> OPEN = List.of("pending", "requires_action", "processing");
+
+        /** The statuses in which the payment holds money that may be refunded. */
+        public static final List<String> REFUNDABLE = List.of("succeeded", "partially_refunded");
+
+        public boolean open() {
+            return OPEN.contains(status);
+        }
+
+        public boolean refundable() {
+            return REFUNDABLE.contains(status) && refundableAmount().signum() > 0;
+        }
+
+        /** What is left to refund: the amount less what is refunded and what pending refunds will take. */
+        public BigDecimal refundableAmount() {
+            BigDecimal pending = refunds.stream()
+                    .filter(refund -> refund.status().equals("pending"))
+                    .map(refund -> new BigDecimal(refund.amount()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new BigDecimal(amount)
+                    .subtract(new BigDecimal(refundedAmount))
+                    .subtract(pending);
+        }
+    }
+
+    public record Refund(
+            UUID id,
+            String amount,
+            String status,
+            @Nullable String reason,
+            @Nullable String providerReference,
             @Nullable Instant createdAt) {}
+
+    /** A channel's callback endpoint: {@code active}, or {@code disabled} since a receiver answered 410. */
+    public record Endpoint(
+            String name,
+            @Nullable String url,
+            String status,
+            @Nullable Instant disabledAt,
+            @Nullable String disabledReason) {}
 
     public record Delivery(
             UUID id,

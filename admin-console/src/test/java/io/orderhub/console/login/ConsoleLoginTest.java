@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,19 +99,41 @@ class ConsoleLoginTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("olga (operator)")));
     }
 
+    /** Every action the console offers, each a POST. */
+    static final List<String> ACTIONS = List.of(
+            "/admin/callbacks/0190a1b2-0000-7000-8000-000000000001/replay",
+            "/admin/callbacks/endpoints/woocommerce/enable",
+            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/refunds/review",
+            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/refunds",
+            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/cancel/review",
+            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/cancel");
+
     @Test
-    void refusesAViewersReplayWith403() throws Exception {
-        mvc.perform(post("/admin/callbacks/0190a1b2-0000-7000-8000-000000000001/replay")
-                        .with(user("victor").roles("VIEWER"))
-                        .with(csrf()))
-                .andExpect(status().isForbidden());
+    void refusesEveryActionToAViewerWith403() throws Exception {
+        for (String action : ACTIONS) {
+            mvc.perform(post(action)
+                            .param("amount", "10.00")
+                            .param("reason", "viewer tries")
+                            .param("idempotency_key", "0190a1b2-0000-7000-8000-000000000003")
+                            .with(user("victor").roles("VIEWER"))
+                            .with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
     }
 
     @Test
-    void refusesAnOperatorsActionWithoutCsrfToken() throws Exception {
-        mvc.perform(post("/admin/callbacks/0190a1b2-0000-7000-8000-000000000001/replay")
-                        .with(user("olga").roles("OPERATOR")))
-                .andExpect(status().isForbidden());
+    void refusesEveryOperatorsActionWithoutCsrfToken() throws Exception {
+        for (String action : ACTIONS) {
+            mvc.perform(post(action).param("amount", "10.00").with(user("olga").roles("OPERATOR")))
+                    .andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void sendsAnAnonymousActionToTheLoginForm() throws Exception {
+        for (String action : ACTIONS) {
+            mvc.perform(post(action).with(csrf())).andExpect(redirectedUrl("/admin/login"));
+        }
     }
 
     @Test

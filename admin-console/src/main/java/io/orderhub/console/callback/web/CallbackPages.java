@@ -1,13 +1,16 @@
 package io.orderhub.console.callback.web;
 
-import io.orderhub.console.audit.AuditLog;
+import io.orderhub.console.PathIds;
+import io.orderhub.console.audit.web.AuditedActions;
+import io.orderhub.console.audit.web.AuditedActions.Done;
 import io.orderhub.console.hub.HubClient;
-import io.orderhub.console.hub.HubRefusal;
 import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Endpoint;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,18 +21,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Deliveries that are failing (still retried) or dead-lettered (given up), and replaying one. */
+/**
+ * Deliveries that are failing (still retried) or dead-lettered (given up), replaying one; the channels'
+ * endpoints, and enabling one a receiver's 410 disabled.
+ */
 @Controller
 class CallbackPages {
 
     private static final List<String> STATUSES = List.of("failed", "dead_lettered");
 
-    private final HubClient hub;
-    private final AuditLog audit;
+    /** A channel's name, as endpoints are named; nothing else names one. */
+    private static final Pattern ENDPOINT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    CallbackPages(HubClient hub, AuditLog audit) {
+    private final HubClient hub;
+    private final AuditedActions actions;
+
+    CallbackPages(HubClient hub, AuditedActions actions) {
         this.hub = hub;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping("/admin/callbacks")
@@ -38,6 +47,7 @@ class CallbackPages {
         deliveries.addAll(hub.deliveries(null, "dead_lettered", null, null).items());
         deliveries.addAll(hub.deliveries(null, "failed", null, null).items());
         model.addAttribute("deliveries", deliveries);
+        model.addAttribute("endpoints", hub.endpoints());
         return "callbacks";
     }
 
@@ -47,37 +57,25 @@ class CallbackPages {
             @RequestParam(name = "status", required = false) String statusBefore,
             Principal operator,
             RedirectAttributes flash) {
-        UUID deliveryId = parse(id);
+        UUID deliveryId = PathIds.parse(id, "delivery");
         String before = STATUSES.contains(statusBefore) ? "shown as " + statusBefore : null;
-        String target = "delivery " + deliveryId;
-        try {
+        actions.perform(operator, "replay callback", "delivery " + deliveryId, before, flash, () -> {
             Delivery replay = hub.replay(deliveryId);
-            audit.record(
-                    operator.getName(),
-                    "replay callback",
-                    target,
-                    "accepted",
-                    before,
-                    "new delivery " + replay.id() + " " + replay.status());
-            flash.addFlashAttribute("message", "Replay queued as delivery " + replay.id());
-        } catch (HubRefusal refusal) {
-            audit.record(
-                    operator.getName(),
-                    "replay callback",
-                    target,
-                    "refused (" + refusal.status() + "): " + refusal.getMessage(),
-                    before,
-                    null);
-            flash.addFlashAttribute("problem", "Replay refused: " + refusal.getMessage());
-        }
+            return new Done(
+                    "new delivery " + replay.id() + " " + replay.status(), "Replay queued as delivery " + replay.id());
+        });
         return "redirect:/admin/callbacks";
     }
 
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such delivery");
+    @PostMapping("/admin/callbacks/endpoints/{name}/enable")
+    String enable(@PathVariable String name, Principal operator, RedirectAttributes flash) {
+        if (!ENDPOINT_NAME.matcher(name).matches()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such endpoint");
         }
+        actions.perform(operator, "enable endpoint", "endpoint " + name, "disabled", flash, () -> {
+            Endpoint endpoint = hub.enableEndpoint(name);
+            return new Done(endpoint.status(), "Endpoint " + endpoint.name() + " is " + endpoint.status());
+        });
+        return "redirect:/admin/callbacks";
     }
 }

@@ -17,8 +17,18 @@ class CurrentUser {
         if (!(principal instanceof Authentication authentication)) {
             return null;
         }
-        boolean operator = authentication.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Role.OPERATOR.name()));
-        return authentication.getName() + " (" + (operator ? "operator" : "viewer") + ")";
+        return authentication.getName() + " (" + (isOperator(principal) ? "operator" : "viewer") + ")";
+    }
+
+    /** Whether the page may offer actions; the security filter decides again on every POST. */
+    @ModelAttribute("operator")
+    boolean operator(@Nullable Principal principal) {
+        return isOperator(principal);
+    }
+
+    private static boolean isOperator(@Nullable Principal principal) {
+        return principal instanceof Authentication authentication
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Role.OPERATOR.name()));
     }
 }

@@ -1,10 +1,14 @@
 package io.orderhub.console.order.web;
 
+import io.orderhub.console.PathIds;
 import io.orderhub.console.hub.HubClient;
 import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.Payment;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The order search and an order's timeline. {@code q} is a hub id or a shop's order number; the status and
- * channel filters are the order API's own. A search with exactly one hit opens that order.
+ * The order search and an order's timeline. {@code q} is a hub id, a shop's order number or a customer's
+ * email (anything with an {@code @}); the status, channel and date filters ({@code from} and {@code to},
+ * whole days in UTC, both inclusive) are the order API's own. A search with exactly one hit opens that order.
  */
 @Controller
 class OrderPages {
@@ -34,9 +39,6 @@ class OrderPages {
 
     /** What a channel's order number may look like here; anything else cannot name an order. */
     private static final Pattern ORDER_NUMBER = Pattern.compile("[\\p{Alnum}._#:-]{1,100}");
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final HubClient hub;
 
@@ -54,6 +56,8 @@ class OrderPages {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             HttpServletResponse response) {
@@ -64,15 +68,32 @@ class OrderPages {
         page.addObject("q", query == null ? "" : query);
         page.addObject("status", statusFilter == null ? "" : statusFilter);
         page.addObject("channel", channelFilter == null ? "" : channelFilter);
+        page.addObject("from", from == null ? "" : from.strip());
+        page.addObject("to", to == null ? "" : to.strip());
         page.addObject("statuses", STATUSES);
+        page.addObject("orders", List.of());
         if (statusFilter != null && !STATUSES.contains(statusFilter)) {
-            page.setStatus(HttpStatus.BAD_REQUEST);
-            page.addObject("problem", "Unknown status: choose one from the list");
-            page.addObject("orders", List.of());
-            return page;
+            return refused(page, "Unknown status: choose one from the list");
         }
-        if (query == null) {
-            var found = hub.orders(channelFilter, statusFilter, blankToNull(cursor));
+        LocalDate fromDay;
+        LocalDate toDay;
+        try {
+            fromDay = day(from);
+            toDay = day(to);
+        } catch (DateTimeParseException e) {
+            return refused(page, "Dates are written 2026-12-31");
+        }
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            return refused(page, "The range ends before it starts");
+        }
+        boolean byEmail = query != null && query.contains("@");
+        if (query == null || byEmail) {
+            var found = hub.orders(
+                    new HubClient.OrderFilter(channelFilter, statusFilter, byEmail ? query : null, fromDay, toDay),
+                    blankToNull(cursor));
+            if (byEmail && blankToNull(cursor) == null && found.items().size() == 1 && found.nextCursor() == null) {
+                return opened(found.items().get(0).id(), htmx != null, response);
+            }
             page.addObject("orders", found.items());
             page.addObject("nextCursor", found.nextCursor());
             return page;
@@ -80,6 +101,7 @@ class OrderPages {
         List<Order> hits = find(query).stream()
                 .filter(order -> statusFilter == null || order.status().equals(statusFilter))
                 .filter(order -> channelFilter == null || order.source().equals(channelFilter))
+                .filter(order -> within(order, fromDay, toDay))
                 .toList();
         if (hits.size() == 1) {
             return opened(hits.get(0).id(), htmx != null, response);
@@ -88,8 +110,26 @@ class OrderPages {
         return page;
     }
 
+    private static ModelAndView refused(ModelAndView page, String problem) {
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        page.addObject("problem", problem);
+        return page;
+    }
+
+    private static @Nullable LocalDate day(@Nullable String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+    }
+
+    private static boolean within(Order order, @Nullable LocalDate from, @Nullable LocalDate to) {
+        if (order.createdAt() == null) {
+            return from == null && to == null;
+        }
+        LocalDate created = LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC);
+        return (from == null || !created.isBefore(from)) && (to == null || !created.isAfter(to));
+    }
+
     private List<Order> find(String query) {
-        if (UUID_TEXT.matcher(query).matches()) {
+        if (PathIds.isId(query)) {
             Optional<Order> byId = hub.order(UUID.fromString(query));
             if (byId.isPresent()) {
                 return List.of(byId.get());
@@ -109,7 +149,7 @@ class OrderPages {
 
     @GetMapping("/admin/orders/{id}")
     String timeline(@PathVariable String id, Model model) {
-        UUID orderId = parse(id);
+        UUID orderId = PathIds.parse(id, "order");
         Order order = hub.order(orderId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such order"));
         List<Payment> payments = hub.payments(orderId);
@@ -121,13 +161,6 @@ class OrderPages {
         model.addAttribute("deliveries", deliveries);
         model.addAttribute("timeline", Timeline.of(hub.orderHistory(orderId), payments, paymentHistories, deliveries));
         return "order";
-    }
-
-    private static UUID parse(String id) {
-        if (!UUID_TEXT.matcher(id).matches()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such order");
-        }
-        return UUID.fromString(id);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
