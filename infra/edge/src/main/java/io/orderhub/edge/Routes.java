@@ -44,6 +44,7 @@ class Routes {
                 "/api/v1/terminal/**",
                 "/api/v1/import/payments/**",
                 "/api/v1/reconciliation/**",
+                "/api/v1/provider-events/**",
                 "/api/v1/settlements",
                 "/api/v1/settlements.csv");
     }

@@ -1,12 +1,16 @@
 package io.orderhub.payments.providerevent;
 
 import static io.orderhub.payments.jooq.Tables.PROVIDER_EVENT;
+import static org.jooq.impl.DSL.row;
 
 import io.orderhub.events.ProviderEvent;
+import io.orderhub.payments.jooq.tables.records.ProviderEventRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +24,12 @@ class ProviderEventLog {
         this.db = db;
     }
 
-    /** Records the event as seen; false when the provider sent it before (a retry or a redelivery). */
+    /**
+     * Records the event as seen; false when the provider sent it before (a retry), which is counted on the
+     * first one's row.
+     */
     boolean firstSeen(ProviderEvent event) {
-        return firstSeen(
+        boolean first = firstSeen(
                 provider(event),
                 event.getProviderEventId(),
                 event.getEventId(),
@@ -30,6 +37,55 @@ class ProviderEventLog {
                 event.getProviderReference(),
                 event.getOccurredAt(),
                 event.getReceivedAt());
+        if (!first) {
+            db.update(PROVIDER_EVENT)
+                    .set(PROVIDER_EVENT.DUPLICATES, PROVIDER_EVENT.DUPLICATES.plus(1))
+                    .where(PROVIDER_EVENT.PROVIDER.eq(provider(event)))
+                    .and(PROVIDER_EVENT.PROVIDER_EVENT_ID.eq(event.getProviderEventId()))
+                    .execute();
+        }
+        return first;
+    }
+
+    /** A payment's events, in the order they were received. */
+    List<ReceivedEvent> ofPayment(UUID paymentId) {
+        return db.selectFrom(PROVIDER_EVENT)
+                .where(PROVIDER_EVENT.PAYMENT_ID.eq(paymentId))
+                .orderBy(PROVIDER_EVENT.RECEIVED_AT, PROVIDER_EVENT.EVENT_ID)
+                .fetch(ProviderEventLog::received);
+    }
+
+    /**
+     * Events with this outcome, the latest handled first: {@code limit} after the position ({@code at}, the
+     * time it was handled, and the hub's event id).
+     */
+    List<ReceivedEvent> withOutcome(String outcome, Instant afterAt, UUID afterId, int limit) {
+        Condition condition = PROVIDER_EVENT.OUTCOME.eq(outcome);
+        if (afterAt != null) {
+            condition = condition.and(row(PROVIDER_EVENT.APPLIED_AT, PROVIDER_EVENT.EVENT_ID)
+                    .lt(OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC), afterId));
+        }
+        return db.selectFrom(PROVIDER_EVENT)
+                .where(condition)
+                .orderBy(PROVIDER_EVENT.APPLIED_AT.desc(), PROVIDER_EVENT.EVENT_ID.desc())
+                .limit(limit)
+                .fetch(ProviderEventLog::received);
+    }
+
+    private static ReceivedEvent received(ProviderEventRecord r) {
+        return new ReceivedEvent(
+                r.getProvider(),
+                r.getProviderEventId(),
+                r.getEventId(),
+                r.getType(),
+                r.getProviderReference(),
+                r.getPaymentId(),
+                r.getOutcome(),
+                r.getDetail(),
+                r.getOccurredAt().toInstant(),
+                r.getReceivedAt().toInstant(),
+                r.getAppliedAt().toInstant(),
+                r.getDuplicates());
     }
 
     boolean firstSeen(
