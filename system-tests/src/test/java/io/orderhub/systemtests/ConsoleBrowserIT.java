@@ -25,18 +25,22 @@ import io.orderhub.testsupport.RequiresTools;
 import io.orderhub.testsupport.RequiresTools.Tool;
 import io.orderhub.testsupport.WooCommercePlugin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -73,6 +79,7 @@ class ConsoleBrowserIT {
     private static String refundablePaymentId;
     private static String kimsEmail;
     private static String kimsOrderId;
+    private static String unmatchedEventId;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -97,6 +104,18 @@ class ConsoleBrowserIT {
         kimsOrderId = paidOrder(shop, WooCommercePlugin.orderPayload("wc-" + System.nanoTime(), "78", kimsEmail))
                 .path("order_id")
                 .asText();
+
+        // Stripe reports a PaymentIntent the hub never made (made in Stripe's dashboard): unmatched.
+        unmatchedEventId = StripeEvents.eventId();
+        HttpResponse<String> unknown = running.sendStripeEvent(StripeEvents.event(
+                unmatchedEventId,
+                "payment_intent.succeeded",
+                StripeEvents.paymentIntent(
+                        "pi_dashboard_" + System.nanoTime(),
+                        "succeeded",
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString())));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(200);
 
         // A B2B order the partner confirms, whose callback of that change the partner answers with 500: the
         // delivery keeps failing (creation itself is not called back).
@@ -203,7 +222,9 @@ class ConsoleBrowserIT {
                 .contains("Order created pending")
                 .contains("Order pending → paid")
                 .contains("Payment stripe 47.49 EUR")
+                .contains("Provider event stripe payment_intent.succeeded: applied")
                 .containsPattern("Callback attempt 1: delivered, HTTP 200, \\d+ ms");
+        screenshot("order-timeline");
         assertThat(timeline.indexOf("Order created pending")).isLessThan(timeline.indexOf("Order pending → paid"));
     }
 
@@ -224,6 +245,7 @@ class ConsoleBrowserIT {
         replayButton().click();
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Replay queued"));
+        screenshot("callbacks");
 
         browser.findElement(By.linkText("Audit log")).click();
         wait.until(ExpectedConditions.titleContains("Audit log"));
@@ -250,6 +272,8 @@ class ConsoleBrowserIT {
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
         search(kimsEmail, tomorrow, tomorrow);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "No orders found."));
+        browser.get(console("/admin/orders"));
+        screenshot("orders");
     }
 
     @Test
@@ -273,6 +297,7 @@ class ConsoleBrowserIT {
         refund("10,00", "one book arrived damaged");
         wait.until(ExpectedConditions.titleContains("Confirm refund"));
         assertThat(browser.findElement(By.id("review-amount")).getText()).isEqualTo("10.00 EUR");
+        screenshot("refund-review");
         WebElement confirmation = browser.findElement(By.cssSelector("form[aria-label='Confirm refund']"));
         Map<String, String> fields = new LinkedHashMap<>();
         for (WebElement hidden : confirmation.findElements(By.cssSelector("input[type=hidden]"))) {
@@ -284,6 +309,10 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("refunds")).getText())
                 .contains("10.00")
                 .contains("re_console_1");
+        assertThat(browser.findElement(By.id("provider-events")).getText())
+                .contains("payment_intent.succeeded")
+                .contains("applied");
+        screenshot("payment");
 
         // The same confirmation again (a resubmitted page): the review's Idempotency-Key makes it the same refund.
         HttpResponse<String> again = HttpClient.newHttpClient()
@@ -310,6 +339,22 @@ class ConsoleBrowserIT {
         browser.get(console("/admin/audit"));
         assertThat(browser.findElement(By.tagName("tbody")).getText())
                 .contains(CONSOLE_OPERATOR + " refund 10.00 EUR payment " + refundablePaymentId + " accepted");
+        screenshot("audit");
+    }
+
+    @Test
+    void aViewerSeesTheProviderEventThatMatchedNoPaymentOnThePaymentsPage() {
+        logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
+        browser.findElement(By.linkText("Payments")).click();
+        wait.until(ExpectedConditions.titleContains("Payments"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.id("main")).getText()).contains(unmatchedEventId);
+        });
+        assertThat(browser.findElements(By.cssSelector("form[aria-label='Refund']")))
+                .isEmpty();
+        screenshot("payments");
     }
 
     @Test
@@ -322,6 +367,22 @@ class ConsoleBrowserIT {
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(browser.getCurrentUrl()).contains("/admin/login?error");
+        screenshot("login");
+    }
+
+    /**
+     * The page as the browser shows it, for docs/console.md: written to target/console-screenshots, from where
+     * whoever updates the docs copies them to docs/console/.
+     */
+    private void screenshot(String name) {
+        try {
+            Path directory = Path.of("target", "console-screenshots");
+            Files.createDirectories(directory);
+            Files.write(
+                    directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void search(String query, String from, String to) {

@@ -7,6 +7,7 @@ import io.orderhub.console.hub.Views.Endpoint;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.Page;
 import io.orderhub.console.hub.Views.Payment;
+import io.orderhub.console.hub.Views.ProviderEvent;
 import io.orderhub.console.hub.Views.Refund;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -148,6 +149,21 @@ public class HubClient {
                 "/api/v1/callbacks/endpoints/{name}/enable", UUID.randomUUID().toString(), null, name));
     }
 
+    /** The provider's events that named the payment, as received. */
+    public List<ProviderEvent> providerEvents(UUID paymentId) {
+        return list(
+                uri -> uri.path("/api/v1/payments/{id}/provider-events").build(paymentId), HubClient::providerEvent);
+    }
+
+    /** Provider events that named no payment the hub knows, the latest first. */
+    public Page<ProviderEvent> unmatchedProviderEvents(@Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/provider-events/unmatched")
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::providerEvent);
+    }
+
     public List<Change> paymentHistory(UUID paymentId) {
         return list(uri -> uri.path("/api/v1/payments/{id}/history").build(paymentId), HubClient::change);
     }
@@ -283,6 +299,20 @@ public class HubClient {
                 text(node, "reason"),
                 text(node, "provider_reference"),
                 instant(node, "created_at"));
+    }
+
+    private static ProviderEvent providerEvent(JsonNode node) {
+        String paymentId = text(node, "payment_id");
+        return new ProviderEvent(
+                node.path("provider").asString(),
+                node.path("provider_event_id").asString(),
+                node.path("type").asString(),
+                node.path("provider_reference").asString(),
+                paymentId == null ? null : UUID.fromString(paymentId),
+                node.path("outcome").asString(),
+                text(node, "detail"),
+                Instant.parse(node.path("received_at").asString()),
+                node.path("duplicates").asInt());
     }
 
     private static Endpoint endpoint(JsonNode node) {

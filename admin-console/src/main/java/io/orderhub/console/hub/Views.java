@@ -84,6 +84,21 @@ public final class Views {
             @Nullable String providerReference,
             @Nullable Instant createdAt) {}
 
+    /**
+     * A provider's webhook event as the hub received it: {@code outcome} applied, ignored or unmatched;
+     * {@code duplicates} the provider's retries of it.
+     */
+    public record ProviderEvent(
+            String provider,
+            String providerEventId,
+            String type,
+            String providerReference,
+            @Nullable UUID paymentId,
+            String outcome,
+            @Nullable String detail,
+            Instant receivedAt,
+            int duplicates) {}
+
     /** A channel's callback endpoint: {@code active}, or {@code disabled} since a receiver answered 410. */
     public record Endpoint(
             String name,

@@ -2,16 +2,13 @@ package io.orderhub.console.order.web;
 
 import io.orderhub.console.PathIds;
 import io.orderhub.console.hub.HubClient;
-import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.Payment;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -153,13 +150,15 @@ class OrderPages {
         Order order = hub.order(orderId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such order"));
         List<Payment> payments = hub.payments(orderId);
-        Map<UUID, List<Change>> paymentHistories = new LinkedHashMap<>();
-        payments.forEach(payment -> paymentHistories.put(payment.id(), hub.paymentHistory(payment.id())));
+        List<Timeline.PaymentStory> stories = payments.stream()
+                .map(payment -> new Timeline.PaymentStory(
+                        payment, hub.paymentHistory(payment.id()), hub.providerEvents(payment.id())))
+                .toList();
         var deliveries = hub.deliveries(orderId, null, null, null).items();
         model.addAttribute("order", order);
         model.addAttribute("payments", payments);
         model.addAttribute("deliveries", deliveries);
-        model.addAttribute("timeline", Timeline.of(hub.orderHistory(orderId), payments, paymentHistories, deliveries));
+        model.addAttribute("timeline", Timeline.of(hub.orderHistory(orderId), stories, deliveries));
         return "order";
     }
 

@@ -4,32 +4,35 @@ import io.orderhub.console.hub.Views.Attempt;
 import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Delivery;
 import io.orderhub.console.hub.Views.Payment;
+import io.orderhub.console.hub.Views.ProviderEvent;
+import io.orderhub.console.hub.Views.Refund;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An order's history, its payments and its callback deliveries with every attempt, as one list, oldest first. */
+/**
+ * An order's history, its payments (their history, refunds and the provider events that named them) and its
+ * callback deliveries with every attempt, as one list, oldest first.
+ */
 record Timeline(List<Timeline.Entry> entries) {
 
-    /** One thing that happened; {@code kind} is order, payment, callback or attempt. */
+    /** One thing that happened; {@code kind} is order, payment, refund, provider event, callback or attempt. */
     record Entry(
             Instant at, String kind, String title, @Nullable String detail) {}
 
-    static Timeline of(
-            List<Change> orderHistory,
-            List<Payment> payments,
-            Map<UUID, List<Change>> paymentHistories,
-            List<Delivery> deliveries) {
+    /** A payment of the order with what the console read about it. */
+    record PaymentStory(Payment payment, List<Change> history, List<ProviderEvent> events) {}
+
+    static Timeline of(List<Change> orderHistory, List<PaymentStory> payments, List<Delivery> deliveries) {
         List<Entry> entries = new ArrayList<>();
         for (Change change : orderHistory) {
             entries.add(new Entry(change.changedAt(), "order", "Order " + moved(change), by(change)));
         }
-        for (Payment payment : payments) {
-            for (Change change : paymentHistories.getOrDefault(payment.id(), List.of())) {
+        for (PaymentStory story : payments) {
+            Payment payment = story.payment();
+            for (Change change : story.history()) {
                 entries.add(new Entry(
                         change.changedAt(),
                         "payment",
@@ -38,6 +41,29 @@ record Timeline(List<Timeline.Entry> entries) {
                         "provider reference "
                                 + (payment.providerReference() == null ? "none" : payment.providerReference())
                                 + " · payment " + payment.id() + by(change)));
+            }
+            for (Refund refund : payment.refunds()) {
+                if (refund.createdAt() != null) {
+                    entries.add(new Entry(
+                            refund.createdAt(),
+                            "refund",
+                            "Refund " + refund.amount() + " " + payment.currency() + " " + refund.status(),
+                            "provider reference "
+                                    + (refund.providerReference() == null ? "none" : refund.providerReference())
+                                    + (refund.reason() == null ? "" : " · " + refund.reason())));
+                }
+            }
+            for (ProviderEvent event : story.events()) {
+                entries.add(new Entry(
+                        event.receivedAt(),
+                        "provider event",
+                        "Provider event " + event.provider() + " " + event.type() + ": " + event.outcome(),
+                        event.providerEventId() + " · signature verified"
+                                + (event.duplicates() == 0
+                                        ? ""
+                                        : " · sent again " + event.duplicates()
+                                                + (event.duplicates() == 1 ? " time" : " times"))
+                                + (event.detail() == null ? "" : " · " + event.detail())));
             }
         }
         for (Delivery delivery : deliveries) {

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Payments: those stuck in an open status, a list by status and provider, and a payment's page. Operators
+ * Payments: those stuck in an open status with the provider events that matched no payment, a list by status
+ * and provider, and a payment's page with its provider events. Operators
  * refund and cancel in two steps: the form leads to a review page that mints the Idempotency-Key, and only
  * its confirmation asks the service, so a confirmation sent twice (a double click, a resubmitted page) is one
  * refund. Every confirmation goes to the audit log, also one the service refused or did not answer.
@@ -85,6 +86,7 @@ class PaymentPages {
         if (statusFilter == null && providerFilter == null) {
             page.addObject("stuck", true);
             page.addObject("payments", stuck());
+            page.addObject("unmatched", hub.unmatchedProviderEvents(null).items());
             return page;
         }
         var found = hub.payments(statusFilter, providerFilter, blankToNull(cursor));
@@ -192,6 +194,7 @@ class PaymentPages {
         ModelAndView page = new ModelAndView("payment");
         page.addObject("payment", payment);
         page.addObject("history", hub.paymentHistory(payment.id()));
+        page.addObject("events", hub.providerEvents(payment.id()));
         page.addObject("refundable", payment.refundableAmount().toPlainString());
         return page;
     }
