@@ -52,15 +52,52 @@ final class ReconciliationExamples {
                 "failure": null,
                 "mismatches": [
                   {"kind": "missing_in_hub", "provider_reference": "pi_3QbX9kLkdIwHu7ix1aB2cD3e", "payment_id": null,
-                   "hub": {"status": null, "amount": null, "currency": null},
-                   "provider": {"status": "succeeded", "amount": 25.00, "currency": "EUR"},
+                   "hub": {"status": null, "amount": null, "currency": null, "refunded": null},
+                   "provider": {"status": "succeeded", "amount": 25.00, "currency": "EUR", "refunded": 0.00},
                    "resolution": "reported", "detail": "made at the provider without the hub"},
                   {"kind": "status_differs", "provider_reference": "pi_3QbX2aLkdIwHu7ix0pJ4mN5o",
                    "payment_id": "0196a5c4-8a2b-7f3c-9d4e-0a1b2c3d4e5f",
-                   "hub": {"status": "pending", "amount": 44.70, "currency": "EUR"},
-                   "provider": {"status": "succeeded", "amount": 44.70, "currency": "EUR"},
+                   "hub": {"status": "pending", "amount": 44.70, "currency": "EUR", "refunded": 0.00},
+                   "provider": {"status": "succeeded", "amount": 44.70, "currency": "EUR", "refunded": 0.00},
                    "resolution": "applied",
                    "detail": "succeeded at the provider while the hub waited: applied as its webhook would be (history reason reconciliation)"}
+                ]
+              }
+            }
+            """;
+
+    static final String BTCPAY_RUN_COMPLETED = """
+            {
+              "success": true,
+              "data": {
+                "id": "0196a5d2-3e4f-7b5a-9c6d-7e8f9a0b1c2d",
+                "provider": "btcpay",
+                "from": "2026-05-01T00:00:00Z",
+                "to": "2026-05-02T00:00:00Z",
+                "status": "completed",
+                "origin": "scheduled",
+                "requested_by": "schedule",
+                "created_at": "2026-05-02T01:30:00.004512Z",
+                "finished_at": "2026-05-02T01:30:01.730881Z",
+                "provider_payments": 37,
+                "hub_payments": 37,
+                "counts": {"missing_in_hub": 0, "missing_at_provider": 0, "status_differs": 0,
+                           "amount_differs": 0, "currency_differs": 0, "refund_differs": 2},
+                "unresolved": 1,
+                "failure": null,
+                "mismatches": [
+                  {"kind": "refund_differs", "provider_reference": "7Hq2mWd9XbR4kLs1VfT3Ya",
+                   "payment_id": "0196a5c9-2b3c-7d4e-8f5a-6b7c8d9e0f1a",
+                   "hub": {"status": "succeeded", "amount": 47.49, "currency": "EUR", "refunded": 0.00},
+                   "provider": {"status": "Settled", "amount": 47.49, "currency": "EUR", "refunded": 20.00},
+                   "resolution": "reported",
+                   "detail": "refunded: 20.00 at the provider, 0.00 in the hub"},
+                  {"kind": "refund_differs", "provider_reference": "Kp3Zr8Tq1NwY6bVx2MdE5s",
+                   "payment_id": "0196a5cb-4d5e-7f6a-8b9c-0d1e2f3a4b5c",
+                   "hub": {"status": "succeeded", "amount": 30.00, "currency": "EUR", "refunded": 0.00},
+                   "provider": {"status": "Settled", "amount": 30.00, "currency": "EUR", "refunded": 30.00},
+                   "resolution": "applied",
+                   "detail": "the hub's pending refund (pull payment 4xTq8WmZ2cHr7Ld9PsKv1B) completed at the provider: applied as its payout's webhook would be (history reason reconciliation)"}
                 ]
               }
             }
