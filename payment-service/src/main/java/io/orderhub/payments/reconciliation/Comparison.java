@@ -17,9 +17,10 @@ import java.util.UUID;
 
 /**
  * The provider's books against the hub's, payment by payment. A provider payment is the hub's when the hub holds
- * its reference, or when it carries the hub's id and the hub holds no other reference for that payment. Only one
- * thing is applicable: the provider took the money (succeeded) while the hub's payment is still open,
- * with the same amount and currency; everything else is reported.
+ * its reference, or when it carries the hub's id and the hub holds no other reference for that payment. One
+ * thing is applicable here: the provider took the money (succeeded) while the hub's payment is still open, with
+ * the same amount and currency. Of a refund difference, only the hub's pending refunds the provider completed in
+ * full are ({@link #completedInFull}, which the run checks against the hub's refunds); everything else is reported.
  */
 final class Comparison {
 

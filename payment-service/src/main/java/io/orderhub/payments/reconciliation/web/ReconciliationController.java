@@ -98,10 +98,7 @@ class ReconciliationController {
             content =
                     @Content(
                             mediaType = "application/json",
-                            examples = {
-                                @ExampleObject(name = "stripe", value = ReconciliationExamples.RUN_COMPLETED),
-                                @ExampleObject(name = "btcpay", value = ReconciliationExamples.BTCPAY_RUN_COMPLETED)
-                            }))
+                            examples = @ExampleObject(value = ReconciliationExamples.RUN_COMPLETED)))
     @RequiresAdmin
     @GetMapping("/api/v1/reconciliation/runs/{id}")
     ResponseEntity<?> one(@PathVariable UUID id) {

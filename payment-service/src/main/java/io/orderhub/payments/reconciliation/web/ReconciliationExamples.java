@@ -47,8 +47,8 @@ final class ReconciliationExamples {
                 "provider_payments": 412,
                 "hub_payments": 411,
                 "counts": {"missing_in_hub": 1, "missing_at_provider": 0, "status_differs": 1,
-                           "amount_differs": 0, "currency_differs": 0, "refund_differs": 0},
-                "unresolved": 1,
+                           "amount_differs": 0, "currency_differs": 0, "refund_differs": 1},
+                "unresolved": 2,
                 "failure": null,
                 "mismatches": [
                   {"kind": "missing_in_hub", "provider_reference": "pi_3QbX9kLkdIwHu7ix1aB2cD3e", "payment_id": null,
@@ -60,44 +60,12 @@ final class ReconciliationExamples {
                    "hub": {"status": "pending", "amount": 44.70, "currency": "EUR", "refunded": 0.00},
                    "provider": {"status": "succeeded", "amount": 44.70, "currency": "EUR", "refunded": 0.00},
                    "resolution": "applied",
-                   "detail": "succeeded at the provider while the hub waited: applied as its webhook would be (history reason reconciliation)"}
-                ]
-              }
-            }
-            """;
-
-    static final String BTCPAY_RUN_COMPLETED = """
-            {
-              "success": true,
-              "data": {
-                "id": "0196a5d2-3e4f-7b5a-9c6d-7e8f9a0b1c2d",
-                "provider": "btcpay",
-                "from": "2026-05-01T00:00:00Z",
-                "to": "2026-05-02T00:00:00Z",
-                "status": "completed",
-                "origin": "scheduled",
-                "requested_by": "schedule",
-                "created_at": "2026-05-02T01:30:00.004512Z",
-                "finished_at": "2026-05-02T01:30:01.730881Z",
-                "provider_payments": 37,
-                "hub_payments": 37,
-                "counts": {"missing_in_hub": 0, "missing_at_provider": 0, "status_differs": 0,
-                           "amount_differs": 0, "currency_differs": 0, "refund_differs": 2},
-                "unresolved": 1,
-                "failure": null,
-                "mismatches": [
-                  {"kind": "refund_differs", "provider_reference": "7Hq2mWd9XbR4kLs1VfT3Ya",
-                   "payment_id": "0196a5c9-2b3c-7d4e-8f5a-6b7c8d9e0f1a",
-                   "hub": {"status": "succeeded", "amount": 47.49, "currency": "EUR", "refunded": 0.00},
-                   "provider": {"status": "Settled", "amount": 47.49, "currency": "EUR", "refunded": 20.00},
-                   "resolution": "reported",
-                   "detail": "refunded: 20.00 at the provider, 0.00 in the hub"},
-                  {"kind": "refund_differs", "provider_reference": "Kp3Zr8Tq1NwY6bVx2MdE5s",
-                   "payment_id": "0196a5cb-4d5e-7f6a-8b9c-0d1e2f3a4b5c",
-                   "hub": {"status": "succeeded", "amount": 30.00, "currency": "EUR", "refunded": 0.00},
-                   "provider": {"status": "Settled", "amount": 30.00, "currency": "EUR", "refunded": 30.00},
-                   "resolution": "applied",
-                   "detail": "the hub's pending refund (pull payment 4xTq8WmZ2cHr7Ld9PsKv1B) completed at the provider: applied as its payout's webhook would be (history reason reconciliation)"}
+                   "detail": "succeeded at the provider while the hub waited: applied as its webhook would be (history reason reconciliation)"},
+                  {"kind": "refund_differs", "provider_reference": "pi_3QbWz1LkdIwHu7ix1Qr7sT8u",
+                   "payment_id": "0196a5b9-6c7d-7e8f-9a0b-1c2d3e4f5a6b",
+                   "hub": {"status": "succeeded", "amount": 80.00, "currency": "EUR", "refunded": 0.00},
+                   "provider": {"status": "succeeded", "amount": 80.00, "currency": "EUR", "refunded": 20.00},
+                   "resolution": "reported", "detail": "refunded: 20.00 at the provider, 0.00 in the hub"}
                 ]
               }
             }
