@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -177,20 +178,9 @@ class ReconciliationIT extends PaymentsTestBase {
     @Test
     void readsBtcpayInvoicesPageByPageAndAppliesASettledInvoiceTheHubMissed() {
         Instant from = nextSecond();
-        UUID orderId = order("47.49");
-        String invoice = "inv" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        Simulators.BTCPAY.stubFor(get(urlPathEqualTo(STORE + "/invoices"))
-                .withQueryParam("orderId", equalTo(orderId.toString()))
-                .willReturn(json("[]")));
-        Simulators.BTCPAY.stubFor(post(urlPathEqualTo(STORE + "/invoices"))
-                .withRequestBody(matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId.toString())))
-                .willReturn(json(BtcpayPaymentsIT.invoiceJson(invoice, "New", "None", null, orderId))));
-        HttpResponse<String> created =
-                woo().post("/api/v1/payments", """
-                {"order_id": "%s", "provider": "btcpay", "currency": "EUR"}
-                """.formatted(orderId), ApiClient.idempotencyKey("btc-" + orderId));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        UUID paymentId = UUID.fromString(data(created).path("id").asString());
+        Hub hub = btcpayPayment();
+        String invoice = hub.intent;
+        UUID paymentId = hub.id;
         Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         long createdTime = from.getEpochSecond();
         List<String> withoutHub = IntStream.range(0, 100)
@@ -358,7 +348,8 @@ class ReconciliationIT extends PaymentsTestBase {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body())
                 .startsWith("run_id,provider,kind,provider_reference,payment_id,hub_status,hub_amount,hub_currency,"
-                        + "provider_status,provider_amount,provider_currency,resolution,detail\n");
+                        + "provider_status,provider_amount,provider_currency,resolution,detail,hub_refunded,"
+                        + "provider_refunded\n");
         assertThat(csv.body()).contains("\"refunded: 2.50 at the provider, 0.00 in the hub\"");
         List<Map<String, String>> lines = readCsv(csv.body());
         assertThat(lines).hasSize(2);
@@ -372,7 +363,9 @@ class ReconciliationIT extends PaymentsTestBase {
         assertThat(byReference.get(d.intent))
                 .containsEntry("kind", "refund_differs")
                 .containsEntry("payment_id", d.id.toString())
-                .containsEntry("hub_status", "succeeded");
+                .containsEntry("hub_status", "succeeded")
+                .containsEntry("hub_refunded", "0.00")
+                .containsEntry("provider_refunded", "2.50");
     }
 
     @Test
@@ -489,8 +482,93 @@ class ReconciliationIT extends PaymentsTestBase {
                 .isEqualTo(1.0);
     }
 
+    @Test
+    void reportsBtcpayRefundsTheHubDoesNotCountAsTheyAreAndChangesNothing() {
+        Instant from = nextSecond();
+        Hub ui = settled(btcpayPayment());
+        Hub partly = settled(btcpayPayment());
+        Hub inBitcoin = settled(btcpayPayment());
+        String partlyPaid = hubRefund(partly, "47.49");
+        Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        String uiRefund = "pp-ui-" + UUID.randomUUID();
+        String btcRefund = "pp-btc-" + UUID.randomUUID();
+        btcpayRefundBooks(
+                List.of(
+                        pullPayment(uiRefund, "Refund " + ui.intent, null, "EUR", "20.00"),
+                        pullPayment(btcRefund, "Refund " + inBitcoin.intent, null, "BTC", "0.00071"),
+                        pullPayment("pp-payroll-" + UUID.randomUUID(), "Salaries", "not a refund", "EUR", "900.00")),
+                List.of(
+                        payout(uiRefund, "Completed", "12.00", "EUR"),
+                        payout(uiRefund, "Completed", "8.00", "EUR"),
+                        payout(uiRefund, "AwaitingPayment", "5.00", "EUR"),
+                        payout(partlyPaid, "Completed", "40.00", "EUR"),
+                        payout(btcRefund, "Completed", "0.00071", "BTC")));
+        btcpayLists(
+                from,
+                to,
+                0,
+                List.of(
+                        invoice(ui.intent, "Settled", ui.id, from.getEpochSecond()),
+                        invoice(partly.intent, "Settled", partly.id, from.getEpochSecond()),
+                        invoice(inBitcoin.intent, "Settled", inBitcoin.id, from.getEpochSecond())));
+
+        JsonNode run = awaitRun(startRun("btcpay", from, to));
+
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("completed");
+        assertThat(counts(run)).containsExactlyInAnyOrderEntriesOf(Map.of("refund_differs", 3));
+        assertThat(run.path("unresolved").asInt()).isEqualTo(3);
+        JsonNode madeInUi = mismatch(run, ui.intent);
+        assertThat(madeInUi.path("payment_id").asString()).isEqualTo(ui.id.toString());
+        assertThat(madeInUi.at("/hub/refunded").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(madeInUi.at("/provider/refunded").decimalValue())
+                .as("completed payouts only")
+                .isEqualByComparingTo("20.00");
+        assertThat(madeInUi.path("resolution").asString()).isEqualTo("reported");
+        JsonNode otherAmount = mismatch(run, partly.intent);
+        assertThat(otherAmount.at("/provider/refunded").decimalValue()).isEqualByComparingTo("40.00");
+        assertThat(otherAmount.path("resolution").asString()).isEqualTo("reported");
+        assertThat(mismatch(run, inBitcoin.intent).path("detail").asString())
+                .contains("0.00071 BTC (" + btcRefund + ")");
+        assertThat(payment(ui.id).path("refunded_amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(payment(partly.id).path("refunds").get(0).path("status").asString())
+                .as("a payout of another amount than the hub's refund is reported, never applied")
+                .isEqualTo("pending");
+        assertThat(Simulators.BTCPAY.findAll(getRequestedFor(urlPathEqualTo(STORE + "/pull-payments"))
+                        .withQueryParam("includeArchived", equalTo("true"))))
+                .isNotEmpty();
+    }
+
+    @Test
+    void appliesAPendingHubRefundWhosePayoutBtcpayCompletedOnceWhateverRunsFollow() {
+        Instant from = nextSecond();
+        Hub hub = settled(btcpayPayment());
+        String pullPayment = hubRefund(hub, "30.00");
+        Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        btcpayRefundBooks(List.of(), List.of(payout(pullPayment, "Completed", "30.00", "EUR")));
+        btcpayLists(from, to, 0, List.of(invoice(hub.intent, "Settled", hub.id, from.getEpochSecond())));
+
+        JsonNode first = awaitRun(startRun("btcpay", from, to));
+        JsonNode second = awaitRun(startRun("btcpay", from, to));
+
+        JsonNode applied = mismatch(first, hub.intent);
+        assertThat(applied.path("kind").asString()).isEqualTo("refund_differs");
+        assertThat(applied.path("resolution").asString()).as(first.toString()).isEqualTo("applied");
+        assertThat(applied.at("/hub/refunded").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(applied.at("/provider/refunded").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(first.path("unresolved").asInt()).isZero();
+        JsonNode refunded = payment(hub.id);
+        assertThat(refunded.path("status").asString()).isEqualTo("partially_refunded");
+        assertThat(refunded.path("refunded_amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(refunded.path("refunds").get(0).path("status").asString()).isEqualTo("succeeded");
+        assertThat(second.path("status").asString()).isEqualTo("completed");
+        assertThat(second.path("mismatches")).as("nothing differs any more").isEmpty();
+        assertThat(reconciliationEntries(hub.id)).hasSize(1);
+        awaitPublishedOnceInOrder(hub.id, refunded.path("version").asLong());
+    }
+
     // --- the hub's side ------------------------------------------------------------------------------------
 
+    /** A hub payment and its provider reference: the PaymentIntent, or the BTCPay invoice. */
     private record Hub(UUID id, UUID orderId, String intent) {}
 
     private Hub stripePayment(String amount) {
@@ -503,6 +581,65 @@ class ReconciliationIT extends PaymentsTestBase {
         HttpResponse<String> created = createStripePayment(orderId, amount);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new Hub(UUID.fromString(data(created).path("id").asString()), orderId, intent);
+    }
+
+    private Hub btcpayPayment() {
+        UUID orderId = order("47.49");
+        String invoice = "inv" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Simulators.BTCPAY.stubFor(get(urlPathEqualTo(STORE + "/invoices"))
+                .withQueryParam("orderId", equalTo(orderId.toString()))
+                .willReturn(json("[]")));
+        Simulators.BTCPAY.stubFor(post(urlPathEqualTo(STORE + "/invoices"))
+                .withRequestBody(matchingJsonPath("$.metadata.orderhub_order_id", equalTo(orderId.toString())))
+                .willReturn(json(BtcpayPaymentsIT.invoiceJson(invoice, "New", "None", null, orderId))));
+        HttpResponse<String> created =
+                woo().post("/api/v1/payments", """
+                {"order_id": "%s", "provider": "btcpay", "currency": "EUR"}
+                """.formatted(orderId), ApiClient.idempotencyKey("btc-" + orderId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new Hub(UUID.fromString(data(created).path("id").asString()), orderId, invoice);
+    }
+
+    /** The BTCPay payment settled by its webhook. */
+    private Hub settled(Hub hub) {
+        Feed.btcpay(
+                ProviderEventType.BTCPAY_INVOICE_SETTLED,
+                "o-s-" + hub.intent,
+                hub.intent,
+                BtcpayPaymentsIT.invoiceEvent(
+                        "d-" + hub.intent, "o-s-" + hub.intent, "InvoiceSettled", hub.intent, hub.id, ""));
+        awaitPayment(hub.id, status("succeeded"));
+        return hub;
+    }
+
+    /**
+     * A refund of the hub's, pending: BTCPay answers the invoice refund with a pull payment, which the store's list
+     * then holds under the hub's name and description. The repair worker asking about it meanwhile finds its payout
+     * still in progress (in production its next look may be hours later). Answers the pull payment's id.
+     */
+    private String hubRefund(Hub hub, String amount) {
+        String pullPayment = "pp-" + hub.intent;
+        Simulators.BTCPAY.stubFor(post(urlPathEqualTo(STORE + "/invoices/" + hub.intent + "/refund"))
+                .willReturn(json("{\"id\": \"%s\", \"name\": \"refund\", \"currency\": \"EUR\", \"amount\": \"%s\"}"
+                        .formatted(pullPayment, amount))));
+        Simulators.BTCPAY.stubFor(get(urlPathEqualTo("/api/v1/pull-payments/" + pullPayment + "/payouts"))
+                .willReturn(json("[" + payout(pullPayment, "InProgress", amount, "EUR") + "]")));
+        HttpResponse<String> refund = woo().post(
+                        "/api/v1/payments/" + hub.id + "/refunds",
+                        "{\"amount\": %s, \"reason\": \"customer asked\"}".formatted(amount),
+                        ApiClient.idempotencyKey("refund-" + hub.id));
+        assertThat(refund.statusCode()).as(refund.body()).isEqualTo(201);
+        assertThat(data(refund).path("provider_reference").asString()).isEqualTo(pullPayment);
+        UUID refundId = UUID.fromString(data(refund).path("id").asString());
+        btcpayRefundBooks(
+                List.of(pullPayment(
+                        pullPayment,
+                        "Order Hub refund " + refundId,
+                        "Order Hub refund " + refundId + " of payment " + hub.id,
+                        "EUR",
+                        amount)),
+                List.of());
+        return pullPayment;
     }
 
     private List<JsonNode> reconciliationEntries(UUID paymentId) {
@@ -690,5 +827,48 @@ class ReconciliationIT extends PaymentsTestBase {
     private static void btcpayLists(Instant from, Instant to, int skip, List<String> invoices) {
         Simulators.BTCPAY.stubFor(
                 btcpayListCall(from, to, skip).willReturn(json("[" + String.join(",", invoices) + "]")));
+    }
+
+    /**
+     * The store's pull payments and payouts are one list each however many tests add to them: what the tests added
+     * so far, stubbed again whole with every addition. Empty lists before the first.
+     */
+    private static final List<String> PULL_PAYMENTS = new ArrayList<>();
+
+    private static final List<String> PAYOUTS = new ArrayList<>();
+
+    @BeforeAll
+    static void btcpayHasNoRefundsYet() {
+        btcpayRefundBooks(List.of(), List.of());
+    }
+
+    private static synchronized void btcpayRefundBooks(List<String> pullPayments, List<String> payouts) {
+        PULL_PAYMENTS.addAll(pullPayments);
+        PAYOUTS.addAll(payouts);
+        Simulators.BTCPAY.stubFor(get(urlPathEqualTo(STORE + "/pull-payments"))
+                .withQueryParam("includeArchived", equalTo("true"))
+                .willReturn(json("[" + String.join(",", PULL_PAYMENTS) + "]")));
+        Simulators.BTCPAY.stubFor(get(urlPathEqualTo(STORE + "/payouts"))
+                .withQueryParam("includeCancelled", equalTo("false"))
+                .willReturn(json("[" + String.join(",", PAYOUTS) + "]")));
+    }
+
+    /** Greenfield's PullPaymentData. */
+    private static String pullPayment(String id, String name, String description, String currency, String amount) {
+        return """
+                {"id": "%s", "name": "%s", "description": %s, "currency": "%s", "amount": "%s",
+                 "BOLT11Expiration": "30", "autoApproveClaims": false, "archived": false,
+                 "viewLink": "https://btcpay.test/pull-payments/%s"}
+                """.formatted(id, name, description == null ? "null" : "\"" + description + "\"", currency, amount, id);
+    }
+
+    /** Greenfield's PayoutData (BTCPay 2.x: the amount in the pull payment's currency as originalAmount). */
+    private static String payout(String pullPayment, String state, String amount, String currency) {
+        return """
+                {"id": "po-%s", "revision": 0, "pullPaymentId": "%s", "date": "%d",
+                 "destination": "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", "originalCurrency": "%s",
+                 "originalAmount": "%s", "payoutCurrency": "BTC", "payoutAmount": "0.00045000",
+                 "payoutMethodId": "BTC-CHAIN", "state": "%s", "paymentProof": null, "metadata": {}}
+                """.formatted(UUID.randomUUID(), pullPayment, Instant.now().getEpochSecond(), currency, amount, state);
     }
 }

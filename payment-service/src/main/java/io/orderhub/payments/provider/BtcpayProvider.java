@@ -116,8 +116,8 @@ class BtcpayProvider implements PaymentProvider {
     @Override
     public RefundState refund(Payment payment, Refund refund) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", refundName(refund));
-        body.put("description", "Order Hub refund " + refund.id() + " of payment " + payment.id());
+        body.put("name", BtcpayRefunds.name(refund.id()));
+        body.put("description", BtcpayRefunds.description(refund.id(), payment.id()));
         body.put("refundVariant", "Custom");
         body.put("customAmount", refund.amount().amount().toPlainString());
         body.put("customCurrency", payment.currency().code());
@@ -132,7 +132,8 @@ class BtcpayProvider implements PaymentProvider {
         if (pullPaymentId == null) {
             JsonNode pullPayments = send("GET", store("/pull-payments?includeArchived=true"), null);
             Optional<String> found = StreamSupport.stream(pullPayments.spliterator(), false)
-                    .filter(pp -> refundName(refund).equals(pp.path("name").asString("")))
+                    .filter(pp -> BtcpayRefunds.name(refund.id())
+                            .equals(pp.path("name").asString("")))
                     .map(pp -> pp.path("id").asString())
                     .findFirst();
             if (found.isEmpty()) {
@@ -144,10 +145,6 @@ class BtcpayProvider implements PaymentProvider {
         boolean completed = StreamSupport.stream(payouts.spliterator(), false)
                 .anyMatch(payout -> "Completed".equals(payout.path("state").asString("")));
         return Optional.of(new RefundState(pullPaymentId, completed ? RefundStatus.SUCCEEDED : RefundStatus.PENDING));
-    }
-
-    private static String refundName(Refund refund) {
-        return "Order Hub refund " + refund.id();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.orderhub.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -105,6 +106,7 @@ class StripeBooks implements ProviderBooks {
                 amount,
                 code,
                 refunded,
-                intent.getCreated() == null ? null : Instant.ofEpochSecond(intent.getCreated()));
+                intent.getCreated() == null ? null : Instant.ofEpochSecond(intent.getCreated()),
+                List.of());
     }
 }

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -108,14 +109,36 @@ public class ApplyProviderEvent {
      */
     @Transactional
     public boolean reconcile(String provider, String reference, String hubPaymentId, PaymentStatus status) {
-        String eventId = RECONCILIATION + ":" + reference + ":" + status.wireName();
+        PaymentRef ref = new PaymentRef(provider, reference, hubPaymentId, reference);
+        return reconciled(
+                provider,
+                RECONCILIATION + ":" + reference + ":" + status.wireName(),
+                reference,
+                () -> apply(new PaymentOutcome(ref, status, null, false), RECONCILIATION));
+    }
+
+    /**
+     * A reconciliation's finding that BTCPay completed the payout of the hub's pending refund made as pull payment
+     * {@code pullPaymentId}: applied exactly as the {@code PayoutUpdated} webhook with state {@code Completed}
+     * would be, recorded in the provider event log as {@code reconciliation:<pull payment>:refund_succeeded}, with
+     * history reason {@code reconciliation}. Answers whether it changed the payment.
+     */
+    @Transactional
+    public boolean reconcileRefund(String provider, String pullPaymentId) {
+        return reconciled(
+                provider,
+                RECONCILIATION + ":" + pullPaymentId + ":refund_succeeded",
+                pullPaymentId,
+                () -> payout(new PayoutChange(pullPaymentId, "Completed"), RECONCILIATION, RECONCILIATION));
+    }
+
+    private boolean reconciled(String provider, String eventId, String reference, Supplier<Outcome> application) {
         Instant now = ledger.now();
         if (!eventLog.firstSeen(provider, eventId, Ids.next(), RECONCILIATION, reference, now, now)) {
             count(provider, "duplicate");
             return false;
         }
-        PaymentRef ref = new PaymentRef(provider, reference, hubPaymentId, reference);
-        Outcome outcome = apply(new PaymentOutcome(ref, status, null, false), RECONCILIATION);
+        Outcome outcome = application.get();
         eventLog.outcome(provider, eventId, outcome);
         count(provider, outcome.kind().wireName());
         return outcome.kind() == Outcome.Kind.APPLIED;
@@ -143,7 +166,7 @@ public class ApplyProviderEvent {
             return refund(refund, what);
         }
         if (report instanceof PayoutChange payout) {
-            return payout(payout, what);
+            return payout(payout, what, what + ": refund payout completed");
         }
         return Outcome.ignored(null, ((Unreadable) report).why());
     }
@@ -239,7 +262,7 @@ public class ApplyProviderEvent {
         return Outcome.applied(payment.id(), what + ": paid after expiry; asking BTCPay for the invoice");
     }
 
-    private Outcome payout(PayoutChange report, String what) {
+    private Outcome payout(PayoutChange report, String what, String reason) {
         String pullPayment = report.pullPaymentId();
         Optional<Payment> found = Optional.ofNullable(pullPayment)
                 .flatMap(payments::paymentOfRefundReference)
@@ -257,7 +280,7 @@ public class ApplyProviderEvent {
             return Outcome.ignored(
                     payment.id(), what + ": refund already " + refund.status().wireName());
         }
-        return settle(payment, PaymentEventType.REFUND_CHANGED, "btcpay", what + ": refund payout completed");
+        return settle(payment, PaymentEventType.REFUND_CHANGED, "btcpay", reason);
     }
 
     /** The payment by the provider's reference, else by the hub id in the object's metadata (locked). */

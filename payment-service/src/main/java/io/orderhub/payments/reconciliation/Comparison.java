@@ -3,6 +3,8 @@ package io.orderhub.payments.reconciliation;
 import io.orderhub.payments.payment.PaymentRepository.Booked;
 import io.orderhub.payments.payment.PaymentStatus;
 import io.orderhub.payments.provider.ProviderPayment;
+import io.orderhub.payments.provider.ProviderRefund;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,9 +17,10 @@ import java.util.UUID;
 
 /**
  * The provider's books against the hub's, payment by payment. A provider payment is the hub's when the hub holds
- * its reference, or when it carries the hub's id and the hub holds no other reference for that payment. Only one
- * thing is applicable: the provider took the money (succeeded) while the hub's payment is still open,
- * with the same amount and currency; everything else is reported.
+ * its reference, or when it carries the hub's id and the hub holds no other reference for that payment. One
+ * thing is applicable here: the provider took the money (succeeded) while the hub's payment is still open, with
+ * the same amount and currency. Of a refund difference, only the hub's pending refunds the provider completed in
+ * full are ({@link #completedInFull}, which the run checks against the hub's refunds); everything else is reported.
  */
 final class Comparison {
 
@@ -76,6 +79,8 @@ final class Comparison {
                 hub.status().wireName(),
                 hub.amount(),
                 hub.currency(),
+                hub.refunded(),
+                null,
                 null,
                 null,
                 null,
@@ -123,15 +128,52 @@ final class Comparison {
         } else if (sameCurrency
                 && p.refunded() != null
                 && hub.published()
-                && hub.status().moneyReceived()
-                && p.refunded().compareTo(hub.refunded()) != 0) {
-            add(
-                    MismatchKind.REFUND_DIFFERS,
-                    p,
-                    hub,
-                    "refunded: " + p.refunded().toPlainString() + " at the provider, "
-                            + hub.refunded().toPlainString() + " in the hub");
+                && hub.status().moneyReceived()) {
+            compareRefunds(p, hub);
         }
+    }
+
+    /**
+     * What the provider refunded in the payment's currency against what the hub counts; a refund the provider paid
+     * in another currency (BTCPay's UI refunds in BTC at a rate) cannot be added up and always differs.
+     */
+    private void compareRefunds(ProviderPayment p, Booked hub) {
+        List<String> elsewhere = p.refunds().stream()
+                .filter(r -> r.completed().signum() > 0 && !r.currency().equals(hub.currency()))
+                .map(r -> r.completed().toPlainString() + " " + r.currency() + " (" + r.reference() + ")")
+                .toList();
+        if (p.refunded().compareTo(hub.refunded()) == 0 && elsewhere.isEmpty()) {
+            return;
+        }
+        add(
+                MismatchKind.REFUND_DIFFERS,
+                p,
+                hub,
+                "refunded: " + p.refunded().toPlainString() + " at the provider, "
+                        + hub.refunded().toPlainString() + " in the hub"
+                        + (elsewhere.isEmpty()
+                                ? ""
+                                : "; also paid out in another currency: " + String.join(", ", elsewhere)));
+    }
+
+    /** A refund of the hub's still pending: its provider reference (BTCPay: the pull payment) and amount. */
+    record PendingRefund(String reference, BigDecimal amount) {}
+
+    /**
+     * The provider's refunds that are safe to apply: each the hub's pending refund with the same reference, whose
+     * completed payouts paid exactly its amount in the payment's {@code currency}. Anything else (partly paid,
+     * another amount or currency, a refund the hub does not know) is for a person.
+     */
+    static List<ProviderRefund> completedInFull(
+            Collection<PendingRefund> pending, Collection<ProviderRefund> theirs, String currency) {
+        Map<String, BigDecimal> open = new HashMap<>();
+        pending.forEach(r -> open.put(r.reference(), r.amount()));
+        return theirs.stream()
+                .filter(r -> r.currency().equals(currency))
+                .filter(r -> r.completed().signum() > 0)
+                .filter(r -> open.containsKey(r.reference())
+                        && open.get(r.reference()).compareTo(r.completed()) == 0)
+                .toList();
     }
 
     /**
@@ -156,9 +198,11 @@ final class Comparison {
                 hub == null ? null : hub.published() ? hub.status().wireName() : "unpublished",
                 hub == null ? null : hub.amount(),
                 hub == null ? null : hub.currency(),
+                hub == null ? null : hub.refunded(),
                 p.providerStatus(),
                 p.amount(),
                 p.currency(),
+                p.refunded(),
                 Resolution.REPORTED,
                 detail);
         mismatches.add(mismatch);

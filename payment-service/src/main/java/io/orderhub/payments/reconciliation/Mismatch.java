@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * One difference, with both sides: the provider's reference (PaymentIntent id, invoice id) and its own status,
- * the hub's payment where there is one, and what the run did about it.
+ * the hub's payment where there is one, what each side counts as refunded of it (null where a side does not say),
+ * and what the run did about it.
  */
 public record Mismatch(
         MismatchKind kind,
@@ -14,9 +15,11 @@ public record Mismatch(
         String hubStatus,
         BigDecimal hubAmount,
         String hubCurrency,
+        BigDecimal hubRefunded,
         String providerStatus,
         BigDecimal providerAmount,
         String providerCurrency,
+        BigDecimal providerRefunded,
         Resolution resolution,
         String detail) {
 
@@ -28,9 +31,11 @@ public record Mismatch(
                 hubStatus,
                 hubAmount,
                 hubCurrency,
+                hubRefunded,
                 providerStatus,
                 providerAmount,
                 providerCurrency,
+                providerRefunded,
                 outcome,
                 why);
     }

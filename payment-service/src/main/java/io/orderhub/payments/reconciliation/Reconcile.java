@@ -3,14 +3,18 @@ package io.orderhub.payments.reconciliation;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentRepository.Booked;
 import io.orderhub.payments.payment.PaymentStatus;
+import io.orderhub.payments.payment.RefundStatus;
 import io.orderhub.payments.provider.ProviderBooks;
 import io.orderhub.payments.provider.ProviderFailure;
 import io.orderhub.payments.provider.ProviderPayment;
+import io.orderhub.payments.provider.ProviderRefund;
 import io.orderhub.payments.provider.ProviderState;
 import io.orderhub.payments.provider.Providers;
 import io.orderhub.payments.providerevent.ApplyProviderEvent;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,7 +33,9 @@ import org.springframework.stereotype.Service;
  * of payments takes many calls), then the hub's payments the books name and those the hub created in the window.
  * A hub payment the list does not name is looked up at the provider by itself (its creation may fall just
  * outside the provider's window) before it counts as missing there. What is safe to fix (the provider took the
- * money, the hub still waits) goes through {@link ApplyProviderEvent#reconcile}, one payment per transaction;
+ * money, the hub still waits) goes through {@link ApplyProviderEvent#reconcile}, one payment per transaction, and
+ * so does a pending hub refund whose payout the provider completed in full ({@link
+ * ApplyProviderEvent#reconcileRefund});
  * the outcome is stored with every mismatch in one transaction. A provider that cannot be read fails the run.
  */
 @Service
@@ -121,8 +127,58 @@ class Reconcile {
                                             + " be (history reason reconciliation)")
                             : m.resolved(Resolution.REPORTED, "not applied: the payment had moved meanwhile"));
         }
+        Map<String, ProviderPayment> byReference = new HashMap<>();
+        theirs.forEach(p -> byReference.put(p.reference(), p));
+        for (Mismatch m : mismatches) {
+            ProviderPayment p = byReference.get(m.providerReference());
+            if (m.kind() == MismatchKind.REFUND_DIFFERS
+                    && p != null
+                    && !p.refunds().isEmpty()) {
+                applyCompletedRefunds(run.provider(), m, p).ifPresent(outcome -> resolved.put(m, outcome));
+            }
+        }
         return new Outcome(
                 mismatches.stream().map(m -> resolved.getOrDefault(m, m)).toList(), theirs.size(), hub.size());
+    }
+
+    /**
+     * The hub's pending refunds of the payment whose payouts the provider completed in full, applied one by one as
+     * the payout's webhook would be; the mismatch is applied when they make up the whole difference, else it stays
+     * reported, naming what was applied. Empty when nothing was safe to apply.
+     */
+    private Optional<Mismatch> applyCompletedRefunds(String provider, Mismatch m, ProviderPayment p) {
+        if (m.providerRefunded() == null
+                || m.hubRefunded() == null
+                || m.providerRefunded().compareTo(m.hubRefunded()) <= 0) {
+            return Optional.empty();
+        }
+        Optional<Payment> payment = steps.payment(m.paymentId());
+        if (payment.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Comparison.PendingRefund> pending = payment.get().refunds().stream()
+                .filter(r -> r.status() == RefundStatus.PENDING && r.providerReference() != null)
+                .map(r -> new Comparison.PendingRefund(
+                        r.providerReference(), r.amount().amount()))
+                .toList();
+        List<String> applied = new ArrayList<>();
+        BigDecimal appliedAmount = BigDecimal.ZERO;
+        for (ProviderRefund refund : Comparison.completedInFull(pending, p.refunds(), m.hubCurrency())) {
+            if (applyProviderEvent.reconcileRefund(provider, refund.reference())) {
+                applied.add(refund.reference());
+                appliedAmount = appliedAmount.add(refund.completed());
+            }
+        }
+        if (applied.isEmpty()) {
+            return Optional.empty();
+        }
+        String what = "the hub's pending refund (pull payment " + String.join(", ", applied)
+                + ") completed at the provider: applied as its payout's webhook would be (history reason"
+                + " reconciliation)";
+        return Optional.of(
+                m.hubRefunded().add(appliedAmount).compareTo(m.providerRefunded()) == 0
+                        ? m.resolved(Resolution.APPLIED, what)
+                        : m.resolved(Resolution.REPORTED, m.detail() + "; " + what + "; the rest still differs"));
     }
 
     private Comparison.Result lookUp(String provider, Booked unlisted) {
@@ -150,7 +206,8 @@ class Reconcile {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
         return Comparison.compareOne(found, unlisted);
     }
 }

@@ -79,9 +79,11 @@ class ReconciliationRepository {
             row.setHubStatus(m.hubStatus());
             row.setHubAmount(m.hubAmount());
             row.setHubCurrency(m.hubCurrency());
+            row.setHubRefunded(m.hubRefunded());
             row.setProviderStatus(m.providerStatus());
             row.setProviderAmount(m.providerAmount());
             row.setProviderCurrency(m.providerCurrency());
+            row.setProviderRefunded(m.providerRefunded());
             row.setResolution(m.resolution().wireName());
             row.setDetail(m.detail());
             rows.add(row);
@@ -198,9 +200,11 @@ class ReconciliationRepository {
                 row.getHubStatus(),
                 row.getHubAmount(),
                 row.getHubCurrency(),
+                row.getHubRefunded(),
                 row.getProviderStatus(),
                 row.getProviderAmount(),
                 row.getProviderCurrency(),
+                row.getProviderRefunded(),
                 Resolution.fromDatabase(row.getResolution()),
                 row.getDetail());
     }

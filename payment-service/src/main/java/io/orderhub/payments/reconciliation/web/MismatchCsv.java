@@ -9,7 +9,10 @@ import java.util.UUID;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
-/** A run's mismatches as CSV (Jackson's CSV module: a header line, RFC 4180 quoting), one line per mismatch. */
+/**
+ * A run's mismatches as CSV (Jackson's CSV module: a header line, RFC 4180 quoting), one line per mismatch; the
+ * refunded amounts came later and are the last columns, so a sheet reading the earlier ones by position still reads.
+ */
 final class MismatchCsv {
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
@@ -30,7 +33,9 @@ final class MismatchCsv {
         "provider_amount",
         "provider_currency",
         "resolution",
-        "detail"
+        "detail",
+        "hub_refunded",
+        "provider_refunded"
     })
     record Line(
             @JsonProperty("run_id") UUID runId,
@@ -45,7 +50,9 @@ final class MismatchCsv {
             @JsonProperty("provider_amount") BigDecimal providerAmount,
             @JsonProperty("provider_currency") String providerCurrency,
             @JsonProperty("resolution") String resolution,
-            @JsonProperty("detail") String detail) {}
+            @JsonProperty("detail") String detail,
+            @JsonProperty("hub_refunded") BigDecimal hubRefunded,
+            @JsonProperty("provider_refunded") BigDecimal providerRefunded) {}
 
     static String of(ReconciliationRun run) {
         return CSV.writer(SCHEMA)
@@ -67,6 +74,8 @@ final class MismatchCsv {
                 ReconciliationController.scaled(m.providerAmount(), m.providerCurrency()),
                 m.providerCurrency(),
                 m.resolution().wireName(),
-                m.detail());
+                m.detail(),
+                ReconciliationController.scaled(m.hubRefunded(), m.hubCurrency()),
+                ReconciliationController.scaled(m.providerRefunded(), m.providerCurrency()));
     }
 }

@@ -48,13 +48,15 @@ class ReconciliationController {
 
     @Operation(summary = "Start a reconciliation run", description = """
                     Compares one provider's books (`stripe`: the PaymentIntents created in the window and their \
-                    refunds; `btcpay`: the store's invoices) over `[from, to)` with the hub's payments. Answers 202 \
+                    refunds; `btcpay`: the store's invoices and their refunds, BTCPay's pull payments and \
+                    payouts) over `[from, to)` with the hub's payments. Answers 202 \
                     with the run (`status` `running`); it is carried out asynchronously: read it with GET until \
                     `status` is `completed` or `failed`. The window is at most 31 days, `from` before `to` and not \
                     in the future; `provider` must be one the hub is configured for (422 otherwise). A payment \
                     that succeeded at the provider while the hub still waits is applied as the provider's webhook \
-                    would be (history reason `reconciliation`, once); everything else is only reported. Admin keys \
-                    only.""")
+                    would be (history reason `reconciliation`, once), and so is a pending BTCPay refund of the hub \
+                    whose payout BTCPay completed for its whole amount; everything else is only reported. Admin \
+                    keys only.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content =
@@ -87,7 +89,8 @@ class ReconciliationController {
     @Operation(summary = "Read a reconciliation run", description = """
                     The run's status, how many payments each side had, `counts` per mismatch kind, `unresolved` \
                     (mismatches left to a person) and `mismatches[]`: `kind`, `provider_reference`, `payment_id` \
-                    (null for a payment the hub does not know), both sides' status, amount and currency, and \
+                    (null for a payment the hub does not know), both sides' status, amount, currency and \
+                    `refunded` (what each side counts as refunded; null where a side does not say), and \
                     `resolution` (`applied` or `reported`).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
@@ -104,7 +107,8 @@ class ReconciliationController {
 
     @Operation(summary = "A reconciliation run's mismatches as CSV", description = """
                     One line per mismatch after a header line (RFC 4180 quoting), the columns of `mismatches[]` \
-                    with the run's id and provider, for a spreadsheet.""")
+                    with the run's id and provider, for a spreadsheet; `hub_refunded` and `provider_refunded` come \
+                    last.""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
             description = "The mismatches.",
@@ -175,18 +179,19 @@ class ReconciliationController {
         body.put("kind", m.kind().wireName());
         body.put("provider_reference", m.providerReference());
         body.put("payment_id", m.paymentId());
-        body.put("hub", side(m.hubStatus(), m.hubAmount(), m.hubCurrency()));
-        body.put("provider", side(m.providerStatus(), m.providerAmount(), m.providerCurrency()));
+        body.put("hub", side(m.hubStatus(), m.hubAmount(), m.hubCurrency(), m.hubRefunded()));
+        body.put("provider", side(m.providerStatus(), m.providerAmount(), m.providerCurrency(), m.providerRefunded()));
         body.put("resolution", m.resolution().wireName());
         body.put("detail", m.detail());
         return body;
     }
 
-    private static Map<String, Object> side(String status, BigDecimal amount, String currency) {
+    private static Map<String, Object> side(String status, BigDecimal amount, String currency, BigDecimal refunded) {
         Map<String, Object> side = new LinkedHashMap<>();
         side.put("status", status);
         side.put("amount", scaled(amount, currency));
         side.put("currency", currency);
+        side.put("refunded", scaled(refunded, currency));
         return side;
     }
 

@@ -47,20 +47,25 @@ final class ReconciliationExamples {
                 "provider_payments": 412,
                 "hub_payments": 411,
                 "counts": {"missing_in_hub": 1, "missing_at_provider": 0, "status_differs": 1,
-                           "amount_differs": 0, "currency_differs": 0, "refund_differs": 0},
-                "unresolved": 1,
+                           "amount_differs": 0, "currency_differs": 0, "refund_differs": 1},
+                "unresolved": 2,
                 "failure": null,
                 "mismatches": [
                   {"kind": "missing_in_hub", "provider_reference": "pi_3QbX9kLkdIwHu7ix1aB2cD3e", "payment_id": null,
-                   "hub": {"status": null, "amount": null, "currency": null},
-                   "provider": {"status": "succeeded", "amount": 25.00, "currency": "EUR"},
+                   "hub": {"status": null, "amount": null, "currency": null, "refunded": null},
+                   "provider": {"status": "succeeded", "amount": 25.00, "currency": "EUR", "refunded": 0.00},
                    "resolution": "reported", "detail": "made at the provider without the hub"},
                   {"kind": "status_differs", "provider_reference": "pi_3QbX2aLkdIwHu7ix0pJ4mN5o",
                    "payment_id": "0196a5c4-8a2b-7f3c-9d4e-0a1b2c3d4e5f",
-                   "hub": {"status": "pending", "amount": 44.70, "currency": "EUR"},
-                   "provider": {"status": "succeeded", "amount": 44.70, "currency": "EUR"},
+                   "hub": {"status": "pending", "amount": 44.70, "currency": "EUR", "refunded": 0.00},
+                   "provider": {"status": "succeeded", "amount": 44.70, "currency": "EUR", "refunded": 0.00},
                    "resolution": "applied",
-                   "detail": "succeeded at the provider while the hub waited: applied as its webhook would be (history reason reconciliation)"}
+                   "detail": "succeeded at the provider while the hub waited: applied as its webhook would be (history reason reconciliation)"},
+                  {"kind": "refund_differs", "provider_reference": "pi_3QbWz1LkdIwHu7ix1Qr7sT8u",
+                   "payment_id": "0196a5b9-6c7d-7e8f-9a0b-1c2d3e4f5a6b",
+                   "hub": {"status": "succeeded", "amount": 80.00, "currency": "EUR", "refunded": 0.00},
+                   "provider": {"status": "succeeded", "amount": 80.00, "currency": "EUR", "refunded": 20.00},
+                   "resolution": "reported", "detail": "refunded: 20.00 at the provider, 0.00 in the hub"}
                 ]
               }
             }
