@@ -44,6 +44,8 @@ class Routes {
                 "/api/v1/terminal/**",
                 "/api/v1/import/payments/**",
                 "/api/v1/reconciliation/**",
+                "/api/v1/invoices",
+                "/api/v1/invoices/**",
                 "/api/v1/settlements",
                 "/api/v1/settlements.csv");
     }
