@@ -1,9 +1,14 @@
 package io.orderhub.payments;
 
+import io.orderhub.events.AccountSnapshot;
+import io.orderhub.events.AddressSnapshot;
+import io.orderhub.events.BusinessCustomerSnapshot;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
+import io.orderhub.events.OrderItemSnapshot;
 import io.orderhub.events.OrderSnapshot;
 import io.orderhub.events.OrderStatus;
+import io.orderhub.events.PaymentTermsSnapshot;
 import io.orderhub.events.Provider;
 import io.orderhub.events.ProviderEvent;
 import io.orderhub.events.ProviderEventType;
@@ -48,35 +53,108 @@ public final class Feed {
     /** An order of the channel as order-service publishes it, at the given version and status. */
     public static void order(
             UUID id, String source, String currency, String grandTotal, OrderStatus status, long version) {
+        OrderSnapshot.Builder order = snapshot(id, source, currency, grandTotal, status);
+        send(EventTopic.ORDER_EVENTS, id.toString(), event(order, version));
+    }
+
+    private static OrderSnapshot.Builder snapshot(
+            UUID id, String source, String currency, String grandTotal, OrderStatus status) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         BigDecimal zero = EventMoney.of(BigDecimal.ZERO);
-        OrderEvent event = OrderEvent.newBuilder()
+        return OrderSnapshot.newBuilder()
+                .setId(id)
+                .setSource(source)
+                .setSourceOrderId("so-" + id)
+                .setStatus(status)
+                .setCurrency(currency)
+                .setSubtotal(zero)
+                .setTaxTotal(zero)
+                .setShippingTotal(zero)
+                .setDiscountTotal(zero)
+                .setGrandTotal(EventMoney.of(new BigDecimal(grandTotal)))
+                .setPaidAmount(zero)
+                .setRefundedAmount(zero)
+                .setItems(List.of())
+                .setPayments(List.of())
+                .setCreatedAt(now)
+                .setUpdatedAt(now);
+    }
+
+    private static OrderEvent event(OrderSnapshot.Builder order, long version) {
+        return OrderEvent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setType(version == 1 ? OrderEventType.CREATED : OrderEventType.STATUS_CHANGED)
-                .setOccurredAt(now)
-                .setOrderId(id)
+                .setOccurredAt(order.getUpdatedAt())
+                .setOrderId(order.getId())
                 .setVersion(version)
-                .setActor(source)
-                .setOrder(OrderSnapshot.newBuilder()
-                        .setId(id)
-                        .setSource(source)
-                        .setSourceOrderId("so-" + id)
-                        .setStatus(status)
-                        .setCurrency(currency)
-                        .setSubtotal(zero)
-                        .setTaxTotal(zero)
-                        .setShippingTotal(zero)
-                        .setDiscountTotal(zero)
-                        .setGrandTotal(EventMoney.of(new BigDecimal(grandTotal)))
-                        .setPaidAmount(zero)
-                        .setRefundedAmount(zero)
-                        .setItems(List.of())
-                        .setPayments(List.of())
-                        .setCreatedAt(now)
-                        .setUpdatedAt(now)
-                        .build())
+                .setActor(order.getSource())
+                .setOrder(order.build())
                 .build();
+    }
+
+    /** The terms an order on account's events carry: net days, and an early-payment discount or none. */
+    public record Terms(int netDays, String discountPercent, Integer discountDays) {}
+
+    /**
+     * An order on account of channel {@code b2b} as order-service publishes it: one line (40 × 8.90 net, 19 %
+     * tax), the given grand total and paid amount, the buyer of the issue's example contract and the terms.
+     * Answers the event sent, so a test can deliver it again.
+     */
+    public static OrderEvent orderOnAccount(
+            UUID id,
+            UUID contractId,
+            String grandTotal,
+            String paidAmount,
+            OrderStatus status,
+            long version,
+            Terms terms) {
+        OrderSnapshot.Builder order = snapshot(id, "b2b", "EUR", grandTotal, status)
+                .setSubtotal(EventMoney.of(new BigDecimal("356.00")))
+                .setTaxTotal(EventMoney.of(new BigDecimal("67.64")))
+                .setPaidAmount(EventMoney.of(new BigDecimal(paidAmount)))
+                .setItems(List.of(OrderItemSnapshot.newBuilder()
+                        .setId(UUID.randomUUID())
+                        .setSku("HANDSCHUH-M-100")
+                        .setName("Untersuchungshandschuhe M, 100 St.")
+                        .setQuantity(40)
+                        .setUnitPrice(EventMoney.of(new BigDecimal("8.90")))
+                        .setPrice(EventMoney.of(new BigDecimal("356.00")))
+                        .setTax(EventMoney.of(new BigDecimal("67.64")))
+                        .setTaxRate(EventMoney.of(new BigDecimal("0.19")))
+                        .build()))
+                .setContractId(contractId)
+                .setContractVersion(1L)
+                .setPaymentMethod("invoice")
+                .setAccount(AccountSnapshot.newBuilder()
+                        .setCustomer(BusinessCustomerSnapshot.newBuilder()
+                                .setCompany("Praxis Nord GmbH")
+                                .setVatId("DE123456789")
+                                .setEmail("buchhaltung@praxis-nord.example")
+                                .setAddress(AddressSnapshot.newBuilder()
+                                        .setLine1("Hafenstr. 1")
+                                        .setPostalCode("20457")
+                                        .setCity("Hamburg")
+                                        .setCountry("DE")
+                                        .build())
+                                .setBuyerReference("04011000-12345-67")
+                                .build())
+                        .setPaymentTerms(PaymentTermsSnapshot.newBuilder()
+                                .setNetDays(terms.netDays())
+                                .setDiscountPercent(
+                                        terms.discountPercent() == null
+                                                ? null
+                                                : EventMoney.of(new BigDecimal(terms.discountPercent())))
+                                .setDiscountDays(terms.discountDays())
+                                .build())
+                        .build());
+        OrderEvent event = event(order, version);
         send(EventTopic.ORDER_EVENTS, id.toString(), event);
+        return event;
+    }
+
+    /** Delivers an event again, as Kafka does after a consumer failed before committing its offset. */
+    public static void redeliver(OrderEvent event) {
+        send(EventTopic.ORDER_EVENTS, event.getOrderId().toString(), event);
     }
 
     public static void stripe(ProviderEventType type, String eventId, String reference, String payload) {

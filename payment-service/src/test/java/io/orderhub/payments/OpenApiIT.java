@@ -41,6 +41,9 @@ class OpenApiIT extends PaymentsTestBase {
                 Map.entry("/api/v1/reconciliation/runs", Set.of("get", "post")),
                 Map.entry("/api/v1/reconciliation/runs/{id}", Set.of("get")),
                 Map.entry("/api/v1/reconciliation/runs/{id}/report.csv", Set.of("get")),
+                Map.entry("/api/v1/invoices", Set.of("get", "post")),
+                Map.entry("/api/v1/invoices/{id}", Set.of("get")),
+                Map.entry("/api/v1/invoices/{id}/credit-notes", Set.of("post")),
                 Map.entry("/api/v1/settlements", Set.of("get")),
                 Map.entry("/api/v1/settlements.csv", Set.of("get")));
         ApiDescriptions.assertOperations(api, "payment-service", operations);
@@ -75,6 +78,24 @@ class OpenApiIT extends PaymentsTestBase {
         assertThat(refund.at("/requestBody/content/application~1json/examples/partial/value")
                         .propertyNames())
                 .containsExactlyInAnyOrder("amount", "reason");
+    }
+
+    @Test
+    void documentsAnInvoiceWithItsTermsAndLines() {
+        JsonNode issue = api.at("/paths/~1api~1v1~1invoices/post");
+        JsonNode example = issue.at("/responses/201/content/application~1json/example/data");
+        assertThat(example.get("number").asString()).matches("RE-\\d{4}-\\d{6}");
+        assertThat(example.propertyNames())
+                .contains(
+                        "total",
+                        "currency",
+                        "due_date",
+                        "discount_date",
+                        "discount_amount",
+                        "status",
+                        "buyer",
+                        "lines");
+        assertThat(issue.get("responses").propertyNames()).contains("409");
     }
 
     @Test

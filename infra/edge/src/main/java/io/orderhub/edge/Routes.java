@@ -45,6 +45,8 @@ class Routes {
                 "/api/v1/import/payments/**",
                 "/api/v1/reconciliation/**",
                 "/api/v1/provider-events/**",
+                "/api/v1/invoices",
+                "/api/v1/invoices/**",
                 "/api/v1/settlements",
                 "/api/v1/settlements.csv");
     }

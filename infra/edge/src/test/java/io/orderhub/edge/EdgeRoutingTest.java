@@ -119,6 +119,8 @@ class EdgeRoutingTest {
                 Map.entry("/api/v1/payments/p1/refunds", "payment-service"),
                 Map.entry("/api/v1/terminal/payment/p1/status", "payment-service"),
                 Map.entry("/api/v1/reconciliation/runs/r1/report.csv", "payment-service"),
+                Map.entry("/api/v1/invoices?order_id=0196a5c4-2b3c", "payment-service"),
+                Map.entry("/api/v1/invoices/0196a5d2-3c4d/credit-notes", "payment-service"),
                 Map.entry("/api/v1/settlements?from=2026-05-01T00:00:00Z&to=2026-05-02T00:00:00Z", "payment-service"),
                 Map.entry("/api/v1/settlements.csv?from=2026-05-01T00:00:00Z", "payment-service"),
                 Map.entry("/api/v1/callbacks/deliveries?status=failed", "callback-dispatcher"),

@@ -98,6 +98,14 @@ class ContractRepository {
         return current().where(CONTRACTS.ID.eq(id.value())).fetchOptional(ContractRepository::contract);
     }
 
+    /** The customer and payment terms of that version (versions are never changed), or empty. */
+    Optional<ContractTerms> termsAt(ContractId id, long version) {
+        return db.selectFrom(CONTRACT_VERSIONS)
+                .where(CONTRACT_VERSIONS.CONTRACT_ID.eq(id.value()))
+                .and(CONTRACT_VERSIONS.VERSION.eq(version))
+                .fetchOptional(r -> new ContractTerms(customer(r), paymentTerms(r)));
+    }
+
     /** Newest first: up to {@code fetch} contracts after the position. */
     List<Contract> page(ContractQuery query, int fetch) {
         Condition condition = noCondition();
@@ -136,23 +144,31 @@ class ContractRepository {
                 ContractStatus.fromApiName(r.get(CONTRACT_VERSIONS.STATUS))
                         .orElseThrow(() -> new IllegalStateException(
                                 "Unknown contract status in the database: " + r.get(CONTRACT_VERSIONS.STATUS))),
-                new BusinessCustomer(
-                        r.get(CONTRACT_VERSIONS.COMPANY),
-                        r.get(CONTRACT_VERSIONS.VAT_ID),
-                        r.get(CONTRACT_VERSIONS.EMAIL),
-                        new BusinessCustomer.Address(
-                                r.get(CONTRACT_VERSIONS.ADDRESS_LINE1),
-                                r.get(CONTRACT_VERSIONS.POSTAL_CODE),
-                                r.get(CONTRACT_VERSIONS.CITY),
-                                r.get(CONTRACT_VERSIONS.COUNTRY)),
-                        r.get(CONTRACT_VERSIONS.BUYER_REFERENCE)),
-                new PaymentTerms(
-                        r.get(CONTRACT_VERSIONS.NET_DAYS),
-                        r.get(CONTRACT_VERSIONS.DISCOUNT_PERCENT),
-                        r.get(CONTRACT_VERSIONS.DISCOUNT_DAYS)),
+                customer(r),
+                paymentTerms(r),
                 Money.of(r.get(CONTRACT_VERSIONS.CREDIT_LIMIT), currency),
                 r.get(CONTRACTS.CREATED_AT).toInstant(),
                 r.get(CONTRACTS.UPDATED_AT).toInstant());
+    }
+
+    private static BusinessCustomer customer(Record r) {
+        return new BusinessCustomer(
+                r.get(CONTRACT_VERSIONS.COMPANY),
+                r.get(CONTRACT_VERSIONS.VAT_ID),
+                r.get(CONTRACT_VERSIONS.EMAIL),
+                new BusinessCustomer.Address(
+                        r.get(CONTRACT_VERSIONS.ADDRESS_LINE1),
+                        r.get(CONTRACT_VERSIONS.POSTAL_CODE),
+                        r.get(CONTRACT_VERSIONS.CITY),
+                        r.get(CONTRACT_VERSIONS.COUNTRY)),
+                r.get(CONTRACT_VERSIONS.BUYER_REFERENCE));
+    }
+
+    private static PaymentTerms paymentTerms(Record r) {
+        return new PaymentTerms(
+                r.get(CONTRACT_VERSIONS.NET_DAYS),
+                r.get(CONTRACT_VERSIONS.DISCOUNT_PERCENT),
+                r.get(CONTRACT_VERSIONS.DISCOUNT_DAYS));
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -26,6 +26,17 @@ public class FindContracts {
                 .orElseThrow(() -> new ContractNotFoundException(id));
     }
 
+    /**
+     * The customer and payment terms of an order on account's contract version, which the order's events
+     * carry. Every order on account points at an existing version (a foreign key), so none missing is a bug.
+     */
+    @Transactional(readOnly = true)
+    public ContractTerms termsAt(ContractId id, long version) {
+        return contracts
+                .termsAt(id, version)
+                .orElseThrow(() -> new IllegalStateException("Contract " + id + " has no version " + version));
+    }
+
     /** Newest first; a channel's key sees only its own channel's contracts. */
     @Transactional(readOnly = true)
     public Page page(ContractQuery query, Caller caller) {

@@ -2,15 +2,23 @@ package io.orderhub.orders.order;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderhub.events.AccountSnapshot;
+import io.orderhub.events.AddressSnapshot;
+import io.orderhub.events.BusinessCustomerSnapshot;
 import io.orderhub.events.CustomerSnapshot;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
 import io.orderhub.events.OrderItemSnapshot;
 import io.orderhub.events.OrderSnapshot;
 import io.orderhub.events.PaymentSummary;
+import io.orderhub.events.PaymentTermsSnapshot;
 import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.outbox.Outbox;
 import io.orderhub.money.Money;
+import io.orderhub.orders.contract.BusinessCustomer;
+import io.orderhub.orders.contract.ContractTerms;
+import io.orderhub.orders.contract.FindContracts;
+import io.orderhub.orders.contract.PaymentTerms;
 import io.orderhub.schemas.EventMoney;
 import io.orderhub.schemas.EventTopic;
 import java.math.BigDecimal;
@@ -33,10 +41,12 @@ class OrderEvents {
 
     private final Outbox outbox;
     private final MeterRegistry meters;
+    private final FindContracts contracts;
 
-    OrderEvents(Outbox outbox, MeterRegistry meters) {
+    OrderEvents(Outbox outbox, MeterRegistry meters, FindContracts contracts) {
         this.outbox = outbox;
         this.meters = meters;
+        this.contracts = contracts;
     }
 
     /**
@@ -45,8 +55,13 @@ class OrderEvents {
      * status}}.
      */
     void publish(Order order) {
+        AccountSnapshot account = null;
         for (OrderChange change : order.changes()) {
-            OrderEvent event = event(change);
+            OnAccount onAccount = change.state().onAccount();
+            if (account == null && onAccount != null) {
+                account = account(contracts.termsAt(onAccount.contract(), onAccount.contractVersion()));
+            }
+            OrderEvent event = event(change, account);
             outbox.append(
                     EventTopic.ORDER_EVENTS, AGGREGATE_TYPE, change.state().id().value(), event);
             record(event);
@@ -77,7 +92,8 @@ class OrderEvents {
                 .increment();
     }
 
-    static OrderEvent event(OrderChange change) {
+    /** The event of a change; {@code account} is the terms of an order on account, else null. */
+    static OrderEvent event(OrderChange change, AccountSnapshot account) {
         OrderState state = change.state();
         OrderEvent.Builder event = OrderEvent.newBuilder()
                 .setEventId(Ids.next())
@@ -85,7 +101,7 @@ class OrderEvents {
                 .setOrderId(state.id().value())
                 .setVersion(state.version())
                 .setActor(change.actor())
-                .setOrder(snapshot(state));
+                .setOrder(snapshot(state, account));
         if (change instanceof OrderStatusChanged moved) {
             event.setType(OrderEventType.STATUS_CHANGED)
                     .setPreviousStatus(status(moved.from()))
@@ -101,7 +117,7 @@ class OrderEvents {
         return event.build();
     }
 
-    private static OrderSnapshot snapshot(OrderState s) {
+    private static OrderSnapshot snapshot(OrderState s, AccountSnapshot account) {
         return OrderSnapshot.newBuilder()
                 .setId(s.id().value())
                 .setSource(s.source())
@@ -148,6 +164,34 @@ class OrderEvents {
                         s.onAccount() == null ? null : s.onAccount().contract().value())
                 .setContractVersion(s.onAccount() == null ? null : s.onAccount().contractVersion())
                 .setPaymentMethod(s.onAccount() == null ? null : s.onAccount().paymentMethod())
+                .setAccount(s.onAccount() == null ? null : account)
+                .build();
+    }
+
+    private static AccountSnapshot account(ContractTerms terms) {
+        BusinessCustomer customer = terms.customer();
+        PaymentTerms paymentTerms = terms.paymentTerms();
+        return AccountSnapshot.newBuilder()
+                .setCustomer(BusinessCustomerSnapshot.newBuilder()
+                        .setCompany(customer.company())
+                        .setVatId(customer.vatId())
+                        .setEmail(customer.email())
+                        .setAddress(AddressSnapshot.newBuilder()
+                                .setLine1(customer.address().line1())
+                                .setPostalCode(customer.address().postalCode())
+                                .setCity(customer.address().city())
+                                .setCountry(customer.address().country())
+                                .build())
+                        .setBuyerReference(customer.buyerReference())
+                        .build())
+                .setPaymentTerms(PaymentTermsSnapshot.newBuilder()
+                        .setNetDays(paymentTerms.netDays())
+                        .setDiscountPercent(
+                                paymentTerms.discountPercent() == null
+                                        ? null
+                                        : EventMoney.of(paymentTerms.discountPercent()))
+                        .setDiscountDays(paymentTerms.discountDays())
+                        .build())
                 .build();
     }
 

@@ -5,8 +5,10 @@ import static io.orderhub.orders.jooq.Tables.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.sum;
 
+import io.orderhub.events.AccountSnapshot;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
+import io.orderhub.events.PaymentTermsSnapshot;
 import io.orderhub.orders.ContractFixtures;
 import io.orderhub.orders.OrderApi;
 import io.orderhub.orders.OrderApi.Answer;
@@ -86,6 +88,16 @@ class OrdersOnAccountIT {
         assertThat(event.getOrder().getContractId()).isEqualTo(contract);
         assertThat(event.getOrder().getContractVersion()).isEqualTo(1L);
         assertThat(event.getOrder().getPaymentMethod()).isEqualTo("invoice");
+        AccountSnapshot account = event.getOrder().getAccount();
+        assertThat(account.getCustomer().getCompany()).isEqualTo("Praxis Nord GmbH");
+        assertThat(account.getCustomer().getVatId()).isEqualTo("DE123456789");
+        assertThat(account.getCustomer().getEmail()).isEqualTo("buchhaltung@praxis-nord.example");
+        assertThat(account.getCustomer().getAddress().getPostalCode()).isEqualTo("20457");
+        assertThat(account.getCustomer().getAddress().getCountry()).isEqualTo("DE");
+        assertThat(account.getCustomer().getBuyerReference()).isEqualTo("04011000-12345-67");
+        assertThat(account.getPaymentTerms().getNetDays()).isEqualTo(30);
+        assertThat(account.getPaymentTerms().getDiscountPercent()).isEqualByComparingTo("2");
+        assertThat(account.getPaymentTerms().getDiscountDays()).isEqualTo(10);
     }
 
     @Test
@@ -100,6 +112,11 @@ class OrdersOnAccountIT {
                         .get(0)
                         .getOrder()
                         .getContractId())
+                .isNull();
+        assertThat(OrderEventsOnTopic.await(orderEvents, id, 1)
+                        .get(0)
+                        .getOrder()
+                        .getAccount())
                 .isNull();
     }
 
@@ -228,6 +245,21 @@ class OrdersOnAccountIT {
         assertThat(after.status()).as(after.text()).isEqualTo(201);
         assertThat(after.data().get("contract_version").asLong()).isEqualTo(2);
         assertThat(partner.get(before).data().get("contract_version").asLong()).isEqualTo(1);
+        UUID afterId = UUID.fromString(after.data().get("id").asString());
+        PaymentTermsSnapshot newTerms = OrderEventsOnTopic.await(orderEvents, afterId, 1)
+                .get(0)
+                .getOrder()
+                .getAccount()
+                .getPaymentTerms();
+        assertThat(newTerms.getNetDays()).isEqualTo(60);
+        assertThat(newTerms.getDiscountPercent()).isNull();
+        assertThat(OrderEventsOnTopic.await(orderEvents, before, 1)
+                        .get(0)
+                        .getOrder()
+                        .getAccount()
+                        .getPaymentTerms()
+                        .getNetDays())
+                .isEqualTo(30);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -42,7 +43,16 @@ class OrderViewRepository {
 
     /** Answers the status the order had before, or empty when this version is not newer than the stored one. */
     Optional<String> upsertIfNewer(
-            UUID id, String source, String currency, BigDecimal grandTotal, String status, long version) {
+            UUID id,
+            String source,
+            String currency,
+            BigDecimal grandTotal,
+            BigDecimal paidAmount,
+            String status,
+            long version,
+            OnAccount onAccount) {
+        UUID contractId = onAccount == null ? null : onAccount.contractId();
+        JSONB account = onAccount == null ? null : JSONB.valueOf(AccountJson.write(onAccount));
         OrderViewRecord before = db.selectFrom(ORDER_VIEW)
                 .where(ORDER_VIEW.ID.eq(id))
                 .forUpdate()
@@ -55,14 +65,20 @@ class OrderViewRepository {
                 .set(ORDER_VIEW.SOURCE, source)
                 .set(ORDER_VIEW.CURRENCY, currency)
                 .set(ORDER_VIEW.GRAND_TOTAL, grandTotal)
+                .set(ORDER_VIEW.PAID_AMOUNT, paidAmount)
                 .set(ORDER_VIEW.STATUS, status)
                 .set(ORDER_VIEW.VERSION, version)
+                .set(ORDER_VIEW.CONTRACT_ID, contractId)
+                .set(ORDER_VIEW.ACCOUNT, account)
                 .onConflict(ORDER_VIEW.ID)
                 .doUpdate()
                 .set(ORDER_VIEW.CURRENCY, currency)
                 .set(ORDER_VIEW.GRAND_TOTAL, grandTotal)
+                .set(ORDER_VIEW.PAID_AMOUNT, paidAmount)
                 .set(ORDER_VIEW.STATUS, status)
                 .set(ORDER_VIEW.VERSION, version)
+                .set(ORDER_VIEW.CONTRACT_ID, contractId)
+                .set(ORDER_VIEW.ACCOUNT, account)
                 .set(ORDER_VIEW.UPDATED_AT, OffsetDateTime.now())
                 .where(ORDER_VIEW.VERSION.lt(version))
                 .execute();
@@ -76,7 +92,11 @@ class OrderViewRepository {
                 row.getSource(),
                 currency,
                 Money.of(row.getGrandTotal(), currency),
+                Money.of(row.getPaidAmount(), currency),
                 row.getStatus(),
-                row.getVersion());
+                row.getVersion(),
+                row.getAccount() == null
+                        ? null
+                        : AccountJson.read(row.getAccount().data(), OnAccount.class));
     }
 }

@@ -1,0 +1,185 @@
+package io.orderhub.payments.invoice.web;
+
+import io.orderhub.httpapi.apikey.ApiKey;
+import io.orderhub.httpapi.apikey.RequiresAdmin;
+import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.response.ApiResponse;
+import io.orderhub.httpapi.response.Cursor;
+import io.orderhub.payments.invoice.FindInvoices;
+import io.orderhub.payments.invoice.Invoice;
+import io.orderhub.payments.invoice.IssueCreditNote;
+import io.orderhub.payments.invoice.IssueInvoice;
+import io.orderhub.payments.payment.InvalidRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Invoices of orders on account, for admin keys (any other key gets 403, as for reconciliation runs): issue one,
+ * read one, list them newest first, take part of one back with a credit note. Writes answer through
+ * {@link IdempotentResponses}, so an Idempotency-Key's stored answer commits with the invoice.
+ */
+@RestController
+class InvoiceController {
+
+    private final IssueInvoice issueInvoice;
+    private final IssueCreditNote issueCreditNote;
+    private final FindInvoices invoices;
+    private final IdempotentResponses responses;
+
+    InvoiceController(
+            IssueInvoice issueInvoice,
+            IssueCreditNote issueCreditNote,
+            FindInvoices invoices,
+            IdempotentResponses responses) {
+        this.issueInvoice = issueInvoice;
+        this.issueCreditNote = issueCreditNote;
+        this.invoices = invoices;
+        this.responses = responses;
+    }
+
+    record IssueBody(String orderId) {}
+
+    record CreditNoteBody(BigDecimal amount, String reason) {}
+
+    @Operation(summary = "Issue an order's invoice", description = """
+                    For an order on account (placed with `contract_id` and `payment_method: invoice`): the \
+                    invoice with the next number of the year's `RE` series (`RE-2026-000001`, gap-free), the \
+                    order's `grand_total` as `total`, the buyer, payment terms and lines of the order's contract \
+                    version, `due_date` = the day of issue (Europe/Berlin) + `net_days`, and with an early-payment \
+                    discount `discount_date` (+ `discount_days`) and `discount_amount` (the percentage of the \
+                    total). An order on account is invoiced on its own when it is confirmed; a second invoice of \
+                    an order is 409 naming the first (`invoice_id`, `number`). Another order, or a cancelled one, \
+                    is 422; an order the hub has not seen yet 503 with `Retry-After`. Takes `Idempotency-Key`. \
+                    Admin keys only.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = IssueBody.class),
+                            examples = @ExampleObject(value = InvoiceExamples.ISSUE_REQUEST)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "The invoice.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(value = InvoiceExamples.INVOICE)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "409",
+            description = "The order already has an invoice, named in the problem.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = InvoiceExamples.ALREADY_INVOICED)))
+    @RequiresAdmin
+    @PostMapping("/api/v1/invoices")
+    ResponseEntity<?> issue(@RequestBody(required = false) IssueBody body, ApiKey caller) {
+        UUID orderId = orderId(body == null ? null : body.orderId());
+        issueInvoice.awaitOrder(orderId);
+        return responses.commit(() -> created(issueInvoice.issue(orderId, caller.name())));
+    }
+
+    @Operation(summary = "Credit part or all of an invoice", description = """
+                    A credit note in the year's `GS` series: `amount` above 0 and at most what is not yet \
+                    credited (else 422), `reason` required (at most 500 characters). Answers the invoice with its \
+                    `credit_notes`; credit notes covering the total make it `credited`. Takes `Idempotency-Key`. \
+                    Admin keys only.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CreditNoteBody.class),
+                            examples = @ExampleObject(value = InvoiceExamples.CREDIT_NOTE_REQUEST)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "The invoice with its new credit note.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(value = InvoiceExamples.INVOICE)))
+    @RequiresAdmin
+    @PostMapping("/api/v1/invoices/{id}/credit-notes")
+    ResponseEntity<?> creditNote(
+            @PathVariable UUID id, @RequestBody(required = false) CreditNoteBody body, ApiKey caller) {
+        IssueCreditNote.Request request =
+                new IssueCreditNote.Request(body == null ? null : body.amount(), body == null ? null : body.reason());
+        return responses.commit(() -> created(issueCreditNote.issue(id, request, caller.name())));
+    }
+
+    @Operation(summary = "Read an invoice", description = """
+                    The invoice as issued, its `credit_notes`, and `status` derived now: `credited` when credit \
+                    notes cover the total, `paid` when the order's paid amount covers the rest, `overdue` past \
+                    `due_date`, `partially_paid`, else `open`.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The invoice.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(value = InvoiceExamples.INVOICE)))
+    @RequiresAdmin
+    @GetMapping("/api/v1/invoices/{id}")
+    ResponseEntity<?> one(@PathVariable UUID id) {
+        return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(invoices.byId(id), invoices.today())));
+    }
+
+    @Operation(summary = "List invoices", description = """
+                    Newest first, by `order_id` and/or `contract_id` or all; `limit` 1 to 200 (default 50), \
+                    `next_cursor` for the next page.""")
+    @RequiresAdmin
+    @GetMapping("/api/v1/invoices")
+    ResponseEntity<?> list(
+            @RequestParam(name = "order_id", required = false) UUID orderId,
+            @RequestParam(name = "contract_id", required = false) UUID contractId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = Cursor.limit(limit);
+        Cursor before = Cursor.decode(cursor);
+        List<Invoice> page = invoices.list(
+                orderId,
+                contractId,
+                before == null ? null : before.at(),
+                before == null ? null : before.id(),
+                size + 1);
+        String next = null;
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            Invoice last = page.get(size - 1);
+            next = new Cursor(last.issuedAt(), last.id()).encode();
+        }
+        return ResponseEntity.ok(ApiResponse.page(
+                page.stream().map(i -> InvoiceJson.of(i, invoices.today())).toList(), next));
+    }
+
+    private ResponseEntity<?> created(Invoice invoice) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", "/api/v1/invoices/" + invoice.id())
+                .body(ApiResponse.of(InvoiceJson.of(invoice, invoices.today())));
+    }
+
+    private static UUID orderId(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequest("order_id", "is required");
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest("order_id", "must be a UUID");
+        }
+    }
+}
