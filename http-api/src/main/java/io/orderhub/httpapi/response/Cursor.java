@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A keyset position for lists ordered by (time, id) — stable under concurrent inserts, unlike offsets.
@@ -42,6 +43,21 @@ public record Cursor(Instant at, UUID id) {
                     ProblemType.MALFORMED_REQUEST,
                     "cursor: not a cursor this API returned",
                     List.of(new FieldError("cursor", "not a cursor this API returned")));
+        }
+    }
+
+    /**
+     * One page of a list read with {@code limit + 1} rows: the first {@code limit}, and the encoded cursor after
+     * the last of them when the extra row showed there is more (else null).
+     */
+    public record Page<T>(List<T> items, String next) {
+
+        public static <T> Page<T> of(List<T> fetched, int limit, Function<T, Cursor> position) {
+            if (fetched.size() <= limit) {
+                return new Page<>(fetched, null);
+            }
+            List<T> items = fetched.subList(0, limit);
+            return new Page<>(items, position.apply(items.get(limit - 1)).encode());
         }
     }
 

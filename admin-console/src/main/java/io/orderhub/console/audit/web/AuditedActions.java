@@ -24,7 +24,13 @@ public class AuditedActions {
     }
 
     /** What an accepted action left behind ({@code after} for the audit log) and what to tell the operator. */
-    public record Done(String after, String message) {}
+    public record Done(String after, String message) {
+
+        /** "Refund 10.00 EUR accepted: {after}". */
+        public static Done accepted(String action, String after) {
+            return new Done(after, capitalised(action) + " accepted: " + after);
+        }
+    }
 
     public void perform(
             Principal operator,
@@ -45,13 +51,14 @@ public class AuditedActions {
                     "refused (" + refusal.status() + "): " + refusal.getMessage(),
                     before,
                     null);
-            flash.addFlashAttribute(
-                    "problem",
-                    Character.toUpperCase(action.charAt(0)) + action.substring(1) + " refused: "
-                            + refusal.getMessage());
+            flash.addFlashAttribute("problem", capitalised(action) + " refused: " + refusal.getMessage());
         } catch (HubUnavailable unavailable) {
             audit.record(operator.getName(), action, target, "no answer: " + unavailable.getMessage(), before, null);
             throw unavailable;
         }
+    }
+
+    private static String capitalised(String action) {
+        return Character.toUpperCase(action.charAt(0)) + action.substring(1);
     }
 }

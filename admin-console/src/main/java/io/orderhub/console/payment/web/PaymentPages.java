@@ -183,10 +183,8 @@ class PaymentPages {
     private ModelAndView act(
             Principal operator, RedirectAttributes flash, String action, Payment before, Supplier<String> call) {
         String state = before.status() + ", refunded " + before.refundedAmount() + " " + before.currency();
-        actions.perform(operator, action, "payment " + before.id(), state, flash, () -> {
-            String after = call.get();
-            return new Done(after, capitalised(action) + " accepted: " + after);
-        });
+        actions.perform(
+                operator, action, "payment " + before.id(), state, flash, () -> Done.accepted(action, call.get()));
         return new ModelAndView("redirect:/admin/payments/" + before.id());
     }
 
@@ -223,10 +221,6 @@ class PaymentPages {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Confirm from the review page");
         }
         return UUID.fromString(key);
-    }
-
-    private static String capitalised(String action) {
-        return Character.toUpperCase(action.charAt(0)) + action.substring(1);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

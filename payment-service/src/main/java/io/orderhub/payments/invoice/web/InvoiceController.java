@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -150,20 +149,20 @@ class InvoiceController {
             @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
         Cursor before = Cursor.decode(cursor);
-        List<Invoice> page = invoices.list(
-                orderId,
-                contractId,
-                before == null ? null : before.at(),
-                before == null ? null : before.id(),
-                size + 1);
-        String next = null;
-        if (page.size() > size) {
-            page = page.subList(0, size);
-            Invoice last = page.get(size - 1);
-            next = new Cursor(last.issuedAt(), last.id()).encode();
-        }
+        Cursor.Page<Invoice> page = Cursor.Page.of(
+                invoices.list(
+                        orderId,
+                        contractId,
+                        before == null ? null : before.at(),
+                        before == null ? null : before.id(),
+                        size + 1),
+                size,
+                invoice -> new Cursor(invoice.issuedAt(), invoice.id()));
         return ResponseEntity.ok(ApiResponse.page(
-                page.stream().map(i -> InvoiceJson.of(i, invoices.today())).toList(), next));
+                page.items().stream()
+                        .map(i -> InvoiceJson.of(i, invoices.today()))
+                        .toList(),
+                page.next()));
     }
 
     private ResponseEntity<?> created(Invoice invoice) {

@@ -60,22 +60,19 @@ class PaymentQueryController {
         }
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        List<Payment> page = payments.list(
-                Callers.of(caller),
-                orderId,
-                status,
-                provider,
-                after == null ? null : after.at(),
-                after == null ? null : after.id(),
-                size + 1);
-        String next = null;
-        if (page.size() > size) {
-            page = page.subList(0, size);
-            Payment last = page.get(size - 1);
-            next = new Cursor(last.createdAt(), last.id()).encode();
-        }
-        return ResponseEntity.ok(
-                ApiResponse.page(page.stream().map(p -> PaymentJson.of(p, json)).toList(), next));
+        Cursor.Page<Payment> page = Cursor.Page.of(
+                payments.list(
+                        Callers.of(caller),
+                        orderId,
+                        status,
+                        provider,
+                        after == null ? null : after.at(),
+                        after == null ? null : after.id(),
+                        size + 1),
+                size,
+                payment -> new Cursor(payment.createdAt(), payment.id()));
+        return ResponseEntity.ok(ApiResponse.page(
+                page.items().stream().map(p -> PaymentJson.of(p, json)).toList(), page.next()));
     }
 
     @RequiresScope(Scope.PAYMENTS_READ)

@@ -13,7 +13,6 @@ import io.orderhub.payments.providerevent.FindProviderEvents;
 import io.orderhub.payments.providerevent.ReceivedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -61,16 +60,12 @@ class ProviderEventController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        List<ReceivedEvent> page =
-                events.unmatched(after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        String next = null;
-        if (page.size() > size) {
-            page = page.subList(0, size);
-            ReceivedEvent last = page.get(size - 1);
-            next = new Cursor(last.handledAt(), last.eventId()).encode();
-        }
+        Cursor.Page<ReceivedEvent> page = Cursor.Page.of(
+                events.unmatched(after == null ? null : after.at(), after == null ? null : after.id(), size + 1),
+                size,
+                event -> new Cursor(event.handledAt(), event.eventId()));
         return ResponseEntity.ok(ApiResponse.page(
-                page.stream().map(ProviderEventController::json).toList(), next));
+                page.items().stream().map(ProviderEventController::json).toList(), page.next()));
     }
 
     private static Map<String, Object> json(ReceivedEvent event) {

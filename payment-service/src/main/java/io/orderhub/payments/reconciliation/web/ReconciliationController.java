@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -132,16 +131,12 @@ class ReconciliationController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
         Cursor before = Cursor.decode(cursor);
-        List<ReconciliationRun> page =
-                runs.list(before == null ? null : before.at(), before == null ? null : before.id(), size + 1);
-        String next = null;
-        if (page.size() > size) {
-            page = page.subList(0, size);
-            ReconciliationRun last = page.get(size - 1);
-            next = new Cursor(last.createdAt(), last.id()).encode();
-        }
+        Cursor.Page<ReconciliationRun> page = Cursor.Page.of(
+                runs.list(before == null ? null : before.at(), before == null ? null : before.id(), size + 1),
+                size,
+                run -> new Cursor(run.createdAt(), run.id()));
         return ResponseEntity.ok(
-                ApiResponse.page(page.stream().map(r -> json(r, false)).toList(), next));
+                ApiResponse.page(page.items().stream().map(r -> json(r, false)).toList(), page.next()));
     }
 
     static Map<String, Object> json(ReconciliationRun run, boolean withMismatches) {
