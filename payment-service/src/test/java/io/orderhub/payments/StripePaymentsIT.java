@@ -301,6 +301,11 @@ class StripePaymentsIT extends PaymentsTestBase {
                 disputeJson(disputeId, intent, 2500, "needs_response"));
         JsonNode disputed = awaitPayment(paymentId, p -> !p.path("dispute").isNull());
         assertThat(disputed.path("dispute").path("status").asString()).isEqualTo("needs_response");
+        assertThat(disputed.path("dispute").path("reason").asString()).isEqualTo("fraudulent");
+        assertThat(disputed.path("dispute").path("provider_reference").asString())
+                .isEqualTo(disputeId);
+        String openedAt = disputed.path("dispute").path("opened_at").asString();
+        assertThat(java.time.Instant.parse(openedAt)).isBeforeOrEqualTo(java.time.Instant.now());
         assertThat(disputed.path("needs_attention").asBoolean())
                 .as(disputed.toString())
                 .isTrue();
@@ -314,6 +319,8 @@ class StripePaymentsIT extends PaymentsTestBase {
         JsonNode lost = awaitPayment(paymentId, status("refunded"));
 
         assertThat(lost.path("dispute").path("status").asString()).isEqualTo("lost");
+        // Still the dispute opened then: its status moved, not its opening.
+        assertThat(lost.path("dispute").path("opened_at").asString()).isEqualTo(openedAt);
         assertThat(lost.path("refunded_amount").decimalValue()).isEqualByComparingTo("25.00");
         List<PaymentEvent> events = awaitPublishedOnceInOrder(paymentId, 4);
         assertThat(events.get(3).getType()).isEqualTo(PaymentEventType.DISPUTE_CHANGED);

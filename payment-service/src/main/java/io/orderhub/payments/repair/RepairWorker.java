@@ -128,6 +128,29 @@ class RepairWorker {
     }
 
     private void repairPayment(UUID id) {
+        try {
+            repair(id);
+        } catch (ProviderFailure failure) {
+            log.warn("Repair of payment {} failed: {}", id, failure.getMessage());
+            retryLater(id, failure.getMessage());
+        }
+    }
+
+    /**
+     * Repairs one payment now, on the caller's thread, as a round would. A provider's failure is the caller's to
+     * report; the next check is scheduled as after any failure. A round checking the same payment meanwhile
+     * does no harm: the provider's state is applied under the payment's lock, once.
+     */
+    void repairNow(UUID id) {
+        try {
+            repair(id);
+        } catch (ProviderFailure failure) {
+            retryLater(id, failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private void repair(UUID id) {
         Optional<Payment> loaded = steps.load(id);
         if (loaded.isEmpty()
                 || loaded.get().recorded()
@@ -137,52 +160,47 @@ class RepairWorker {
         }
         Payment payment = loaded.get();
         PaymentProvider provider = providers.get(payment.provider());
-        try {
-            if (!payment.published() || payment.providerReference() == null) {
-                Optional<ProviderState> found = provider.find(payment);
-                if (found.isEmpty()) {
-                    if (payment.createdAt().isBefore(clock.instant().minus(settings.neverCreatedAfter()))) {
-                        applyProviderState.neverCreated(id, PaymentLedger.SYSTEM);
-                    } else {
-                        steps.schedulePayment(id, payment.createdAt().plus(settings.neverCreatedAfter()), false);
-                    }
-                    return;
-                }
-                payment = applyProviderState
-                        .apply(id, found.get(), PaymentLedger.SYSTEM, "repair: found at " + provider.name())
-                        .payment();
-            }
-            if (payment.cancelRequestedAt() != null && payment.status().open()) {
-                ProviderState state = provider.cancel(payment);
-                payment = applyProviderState
-                        .apply(
-                                id,
-                                state,
-                                PaymentLedger.SYSTEM,
-                                "cancelled at " + provider.name() + ": the order was cancelled")
-                        .payment();
-                if (payment.status().open()) {
-                    retryLater(id, "the provider could not cancel it yet");
+        if (!payment.published() || payment.providerReference() == null) {
+            Optional<ProviderState> found = provider.find(payment);
+            if (found.isEmpty()) {
+                if (payment.createdAt().isBefore(clock.instant().minus(settings.neverCreatedAfter()))) {
+                    applyProviderState.neverCreated(id, PaymentLedger.SYSTEM);
+                } else {
+                    steps.schedulePayment(id, payment.createdAt().plus(settings.neverCreatedAfter()), false);
                 }
                 return;
             }
-            Optional<ProviderState> state = provider.find(payment);
-            boolean changed = state.isPresent()
-                    && applyProviderState
-                            .apply(id, state.get(), PaymentLedger.SYSTEM, "repair: " + provider.name() + " reports it")
-                            .changed();
-            if (!changed) {
-                Payment now = steps.load(id).orElseThrow();
-                steps.schedulePayment(
-                        id,
-                        now.status().open()
-                                ? clock.instant().plus(wait(steps.paymentChecks(id), settings.repairAfter()))
-                                : null,
-                        true);
+            payment = applyProviderState
+                    .apply(id, found.get(), PaymentLedger.SYSTEM, "repair: found at " + provider.name())
+                    .payment();
+        }
+        if (payment.cancelRequestedAt() != null && payment.status().open()) {
+            ProviderState state = provider.cancel(payment);
+            payment = applyProviderState
+                    .apply(
+                            id,
+                            state,
+                            PaymentLedger.SYSTEM,
+                            "cancelled at " + provider.name() + ": the order was cancelled")
+                    .payment();
+            if (payment.status().open()) {
+                retryLater(id, "the provider could not cancel it yet");
             }
-        } catch (ProviderFailure failure) {
-            log.warn("Repair of payment {} at {} failed: {}", id, provider.name(), failure.getMessage());
-            retryLater(id, failure.getMessage());
+            return;
+        }
+        Optional<ProviderState> state = provider.find(payment);
+        boolean changed = state.isPresent()
+                && applyProviderState
+                        .apply(id, state.get(), PaymentLedger.SYSTEM, "repair: " + provider.name() + " reports it")
+                        .changed();
+        if (!changed) {
+            Payment now = steps.load(id).orElseThrow();
+            steps.schedulePayment(
+                    id,
+                    now.status().open()
+                            ? clock.instant().plus(wait(steps.paymentChecks(id), settings.repairAfter()))
+                            : null,
+                    true);
         }
     }
 

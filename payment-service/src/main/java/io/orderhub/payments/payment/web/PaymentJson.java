@@ -32,15 +32,7 @@ public final class PaymentJson {
         body.put(
                 "refunds",
                 payment.refunds().stream().map(r -> refund(payment, r)).toList());
-        Dispute dispute = payment.dispute();
-        body.put(
-                "dispute",
-                dispute == null
-                        ? null
-                        : Map.of(
-                                "status", dispute.status(),
-                                "amount", dispute.amount().amount(),
-                                "provider_reference", dispute.providerReference()));
+        body.put("dispute", payment.dispute() == null ? null : dispute(payment.dispute()));
         body.put("needs_attention", payment.needsAttention());
         body.put("attention_reason", payment.attentionReason());
         body.put("metadata", payment.metadataJson() == null ? null : json.readTree(payment.metadataJson()));
@@ -59,6 +51,16 @@ public final class PaymentJson {
         body.put("provider_reference", refund.providerReference());
         body.put("created_at", time(refund.createdAt()));
         body.put("updated_at", time(refund.updatedAt()));
+        return body;
+    }
+
+    private static Map<String, Object> dispute(Dispute dispute) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", dispute.status());
+        body.put("amount", dispute.amount().amount());
+        body.put("provider_reference", dispute.providerReference());
+        body.put("reason", dispute.reason());
+        body.put("opened_at", time(dispute.createdAt()));
         return body;
     }
 
