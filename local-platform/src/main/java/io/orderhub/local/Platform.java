@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The services of the platform as separate processes, each its own executable jar, configured through
@@ -236,6 +238,13 @@ public final class Platform implements AutoCloseable {
             if (service == Service.ADMIN_CONSOLE) {
                 // The console reads the services as a channel would: through the one origin.
                 variables.put("ORDERHUB_API_URL", "http://localhost:" + httpPort);
+                // Dead letters are each consuming service's own, on its own port: the edge does not route them.
+                variables.put(
+                        "ADMIN_CONSOLE_SERVICE_URLS",
+                        Arrays.stream(Service.backends())
+                                .filter(Service::consumesEvents)
+                                .map(backend -> backend.serviceName() + "=http://localhost:" + backend.port(httpPort))
+                                .collect(Collectors.joining(",")));
             }
             Database database = databases.get(service);
             if (database != null) {

@@ -52,6 +52,11 @@ public enum Service {
         };
     }
 
+    /** Consumes Kafka events, so answers for its consumers' dead letters on its own port. */
+    public boolean consumesEvents() {
+        return this == ORDER_SERVICE || this == PAYMENT_SERVICE || this == CALLBACK_DISPATCHER;
+    }
+
     public static Service[] backends() {
         return new Service[] {ORDER_SERVICE, PAYMENT_SERVICE, WEBHOOK_GATEWAY, CALLBACK_DISPATCHER};
     }

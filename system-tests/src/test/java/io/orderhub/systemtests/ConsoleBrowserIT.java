@@ -2,6 +2,7 @@ package io.orderhub.systemtests;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,18 +12,21 @@ import static io.orderhub.harness.FullPlatform.CONSOLE_OPERATOR;
 import static io.orderhub.harness.FullPlatform.CONSOLE_OPERATOR_PASSWORD;
 import static io.orderhub.harness.FullPlatform.CONSOLE_VIEWER;
 import static io.orderhub.harness.FullPlatform.CONSOLE_VIEWER_PASSWORD;
+import static io.orderhub.harness.FullPlatform.POS_KEY;
 import static io.orderhub.harness.FullPlatform.SHOP_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.orderhub.harness.FullPlatform;
 import io.orderhub.harness.StripeEvents;
 import io.orderhub.local.Platform;
 import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.RequiresTools;
 import io.orderhub.testsupport.RequiresTools.Tool;
+import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.WooCommercePlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,22 +125,7 @@ class ConsoleBrowserIT {
                         UUID.randomUUID().toString())));
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(200);
 
-        // A B2B order the partner confirms, whose callback of that change the partner answers with 500: the
-        // delivery keeps failing (creation itself is not called back).
-        String b2bNumber = "b2b-" + System.nanoTime();
-        running.receivers()
-                .stubFor(post(urlPathEqualTo("/b2b/order-hub"))
-                        .withRequestBody(containing(b2bNumber))
-                        .atPriority(1)
-                        .willReturn(aResponse().withStatus(500).withBody("partner down")));
-        ApiClient partner = ApiClient.of(platform.origin(), B2B_KEY);
-        String b2bOrderId = data(partner.post("/api/v1/orders", """
-                        {"source": "b2b", "source_order_id": "%s", "currency": "EUR",
-                         "items": [{"name": "Pallet", "quantity": 1, "unit_price": 120.00}]}""".formatted(b2bNumber)))
-                .path("id")
-                .asText();
-        data(partner.post("/api/v1/orders/" + b2bOrderId + "/transitions", """
-                {"status": "confirmed", "reason": "partner confirmed"}"""));
+        failingDeliveryId = failingB2bDelivery("b2b-" + System.nanoTime());
 
         // Paid, and every version of it called back: the last delivery is of the paid order's version.
         ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
@@ -144,15 +137,6 @@ class ConsoleBrowserIT {
                     && deliveries.get(0).path("order_version").asLong()
                             == order.path("version").asLong()
                     && deliveries.get(0).path("status").asText().equals("delivered");
-        });
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            for (JsonNode delivery : deliveries(admin, b2bOrderId)) {
-                if (delivery.path("status").asText().equals("failed")) {
-                    failingDeliveryId = delivery.path("id").asText();
-                    return true;
-                }
-            }
-            return false;
         });
     }
 
@@ -256,6 +240,196 @@ class ConsoleBrowserIT {
                 .contains("delivery " + failingDeliveryId)
                 .contains("accepted")
                 .contains("shown as failed");
+    }
+
+    @Test
+    void anOperatorEnablesTheEndpointA410DisabledAndReplaysItsDeadLetteredCallback() throws Exception {
+        // The till answers this order's first callback 410 Gone, then it is back: the delivery is dead-lettered
+        // at once and the POS endpoint disabled.
+        String number = "pos-" + System.nanoTime();
+        running.receivers()
+                .stubFor(post(urlPathEqualTo("/pos/callbacks"))
+                        .withRequestBody(containing(number))
+                        .inScenario(number)
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("back")
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(410)));
+        ApiClient till = ApiClient.of(platform.origin(), POS_KEY);
+        String orderId = data(till.post("/api/v1/orders", """
+                        {"source": "pos", "source_order_id": "%s", "currency": "EUR",
+                         "items": [{"name": "Coffee", "quantity": 2, "unit_price": 3.20}]}""".formatted(number)))
+                .path("id")
+                .asText();
+        data(till.post("/api/v1/orders/" + orderId + "/transitions", """
+                {"status": "confirmed", "reason": "served"}"""));
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        String deadLettered = await().atMost(Duration.ofSeconds(90))
+                .until(() -> deliveryOf(admin, orderId, "dead_lettered", null), java.util.Objects::nonNull);
+
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.get(console("/admin/callbacks"));
+        assertThat(browser.findElement(By.id("endpoint-pos")).getText()).contains("disabled");
+        // A replay while the endpoint is disabled is refused, and says why.
+        deliveryReplayButton(deadLettered).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=alert]"), "Replay callback refused"));
+        browser.findElement(By.cssSelector("#endpoint-pos button[type=submit]")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Endpoint pos is"));
+        deliveryReplayButton(deadLettered).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Replay queued"));
+
+        // The replay reaches the till, which answers it now.
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> deliveryOf(admin, orderId, "delivered", deadLettered), java.util.Objects::nonNull);
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.titleContains("Audit log"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText())
+                .contains("enable endpoint")
+                .contains("endpoint pos")
+                .contains("delivery " + deadLettered);
+    }
+
+    /**
+     * A B2B order the partner confirms, whose callback of that change the partner answers with 500: the
+     * delivery keeps failing (creation itself is not called back). Answers that delivery's id.
+     */
+    private static String failingB2bDelivery(String b2bNumber) throws Exception {
+        running.receivers()
+                .stubFor(post(urlPathEqualTo("/b2b/order-hub"))
+                        .withRequestBody(containing(b2bNumber))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(500).withBody("partner down")));
+        ApiClient partner = ApiClient.of(platform.origin(), B2B_KEY);
+        String b2bOrderId = data(partner.post("/api/v1/orders", """
+                        {"source": "b2b", "source_order_id": "%s", "currency": "EUR",
+                         "items": [{"name": "Pallet", "quantity": 1, "unit_price": 120.00}]}""".formatted(b2bNumber)))
+                .path("id")
+                .asText();
+        data(partner.post("/api/v1/orders/" + b2bOrderId + "/transitions", """
+                {"status": "confirmed", "reason": "partner confirmed"}"""));
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        return await().atMost(Duration.ofSeconds(90))
+                .until(() -> deliveryOf(admin, b2bOrderId, "failed", null), java.util.Objects::nonNull);
+    }
+
+    /** The id of the order's delivery in that status (a replay of {@code replayOf} if given), or null. */
+    private static String deliveryOf(ApiClient admin, String orderId, String status, String replayOf)
+            throws IOException {
+        for (JsonNode delivery : deliveries(admin, orderId)) {
+            if (delivery.path("status").asText().equals(status)
+                    && (replayOf == null || delivery.path("replay_of").asText().equals(replayOf))) {
+                return delivery.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    private WebElement deliveryReplayButton(String deliveryId) {
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#delivery-" + deliveryId + " button[type=submit]")));
+    }
+
+    @Test
+    void anOperatorReplaysASelectionOfFailingCallbacks() throws Exception {
+        String deliveryId = failingB2bDelivery("b2b-selection-" + System.nanoTime());
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.get(console("/admin/callbacks"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("select-" + deliveryId)))
+                .click();
+        browser.findElement(By.xpath("//button[text()='Replay selected']")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"), "1 of 1 replays queued"));
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.titleContains("Audit log"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText())
+                .contains("delivery " + deliveryId)
+                .contains("selected");
+    }
+
+    @Test
+    void anOperatorReplaysAnEventTheConsumersDeadLetteredAndAViewerMayNot() throws Exception {
+        // Bytes no consumer can read on the order events: payment-service and callback-dispatcher dead-letter it.
+        String eventId = "poison-" + UUID.randomUUID();
+        Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(
+                    "orderhub.order-events.v1",
+                    UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8),
+                    "not an Avro record".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add("id", eventId.getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
+        }
+
+        logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf("payment-service", eventId) == 1);
+        assertThat(deadLettersOf("callback-dispatcher", eventId)).isEqualTo(1);
+        screenshot("dead-letters");
+        deadLetterReplayButton("payment-service", eventId).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "403"));
+
+        browser.manage().deleteAllCookies();
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.findElement(By.linkText("Dead letters")).click();
+        deadLetterReplayButton("payment-service", eventId).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"), "Replay accepted: event " + eventId + " republished"));
+        // Republished to every group of the topic, and still unreadable: dead-lettered again by both.
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf("payment-service", eventId) == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf("callback-dispatcher", eventId) == 2);
+
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.titleContains("Audit log"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText())
+                .contains("replay dead letter")
+                .contains("payment-service orderhub.order-events.v1.DLT")
+                .contains("event " + eventId + " republished to orderhub.order-events.v1");
+    }
+
+    @Test
+    void anOperatorAsksStripeNowAboutAPaymentWhoseWebhookNeverCame() throws Exception {
+        ApiClient shop = ApiClient.of(platform.origin(), SHOP_KEY);
+        String orderId = data(shop.post("/api/v1/orders", WooCommercePlugin.orderPayload("wc-" + System.nanoTime())))
+                .path("id")
+                .asText();
+        JsonNode payment = data(shop.post("/api/v1/payments", """
+                {"order_id": "%s", "provider": "stripe", "currency": "EUR"}""".formatted(orderId)));
+        String paymentId = payment.path("id").asText();
+        String intent = payment.path("provider_reference").asText();
+        // The customer paid at Stripe; its webhook never came, and the repair worker would wait 15 minutes.
+        running.stripe()
+                .stubFor(get(urlPathEqualTo("/v1/payment_intents/" + intent))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(StripeEvents.paymentIntent(intent, "succeeded", orderId, paymentId))));
+
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.get(console("/admin/payments/" + paymentId));
+        assertThat(browser.findElement(By.id("payment-status")).getText()).isNotEqualTo("succeeded");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Ask stripe now']")))
+                .click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"), "Check at stripe accepted: succeeded"));
+        assertThat(browser.findElement(By.id("payment-status")).getText()).isEqualTo("succeeded");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("repair: stripe reports it");
+    }
+
+    /** How many dead letters of the event the service's section of the dead-letters page lists now. */
+    private int deadLettersOf(String service, String eventId) {
+        browser.get(console("/admin/dead-letters"));
+        return browser.findElements(
+                        By.xpath("//section[@id='dead-letters-" + service + "']//tr[td[1][text()='" + eventId + "']]"))
+                .size();
+    }
+
+    private WebElement deadLetterReplayButton(String service, String eventId) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//section[@id='dead-letters-" + service
+                + "']//tr[td[1][text()='" + eventId + "']]//button[text()='Replay']")));
     }
 
     @Test
@@ -414,8 +588,7 @@ class ConsoleBrowserIT {
     }
 
     private WebElement replayButton() {
-        return wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#delivery-" + failingDeliveryId + " button[type=submit]")));
+        return deliveryReplayButton(failingDeliveryId);
     }
 
     private void logIn(String user, String password) {

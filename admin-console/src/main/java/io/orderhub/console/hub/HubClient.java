@@ -2,7 +2,9 @@ package io.orderhub.console.hub;
 
 import io.orderhub.console.hub.Views.Attempt;
 import io.orderhub.console.hub.Views.Change;
+import io.orderhub.console.hub.Views.DeadLetter;
 import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Dispute;
 import io.orderhub.console.hub.Views.Endpoint;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.Page;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,12 +53,19 @@ public class HubClient {
 
     private final RestClient http;
     private final List<String> channels;
+    private final Map<String, RestClient> services = new LinkedHashMap<>();
 
     HubClient(RestClient.Builder builder, HubProperties properties) {
-        this.http = builder.baseUrl(properties.url().toString())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey())
-                .build();
+        this.http = client(builder, properties.url(), properties.apiKey());
         this.channels = properties.channels();
+        properties.serviceUrls().forEach((name, url) -> services.put(name, client(builder, url, properties.apiKey())));
+    }
+
+    private static RestClient client(RestClient.Builder builder, URI url, String apiKey) {
+        return builder.clone()
+                .baseUrl(url.toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+                .build();
     }
 
     public Optional<Order> order(UUID id) {
@@ -139,6 +149,11 @@ public class HubClient {
         return payment(post("/api/v1/payments/{id}/cancel", idempotencyKey, null, paymentId));
     }
 
+    /** Asks the payment's provider about it now and moves it as reported; answers the payment afterwards. */
+    public Payment check(UUID paymentId) {
+        return payment(post("/api/v1/payments/{id}/check", UUID.randomUUID().toString(), null, paymentId));
+    }
+
     public List<Endpoint> endpoints() {
         return list(uri -> uri.path("/api/v1/callbacks/endpoints").build(), HubClient::endpoint);
     }
@@ -186,9 +201,64 @@ public class HubClient {
                 "/api/v1/callbacks/deliveries/{id}/replay", UUID.randomUUID().toString(), null, deliveryId));
     }
 
+    /** The services that answer for their consumers' dead letters, in the order configured. */
+    public List<String> deadLetterServices() {
+        return List.copyOf(services.keySet());
+    }
+
+    /** The records the service's consumers dead-lettered, oldest first, at most 200. */
+    public List<DeadLetter> deadLetters(String service) {
+        RestClient client = service(service);
+        return list(
+                () -> get(
+                        client,
+                        uri -> uri.path("/api/v1/admin/dead-letters")
+                                .queryParam("limit", 200)
+                                .build()),
+                HubClient::deadLetter);
+    }
+
+    /** Publishes one dead letter again to the partition it came from; answers it. */
+    public DeadLetter replayDeadLetter(String service, String topic, int partition, long offset) {
+        return deadLetter(post(
+                service(service),
+                "/api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay",
+                UUID.randomUUID().toString(),
+                null,
+                topic,
+                partition,
+                offset));
+    }
+
+    /** Publishes every dead letter of the service again; answers those replayed, oldest first. */
+    public List<DeadLetter> replayAllDeadLetters(String service) {
+        List<DeadLetter> replayed = new ArrayList<>();
+        post(
+                        service(service),
+                        "/api/v1/admin/dead-letters/replay-all",
+                        UUID.randomUUID().toString(),
+                        null)
+                .forEach(node -> replayed.add(deadLetter(node)));
+        return replayed;
+    }
+
+    private RestClient service(String name) {
+        RestClient client = services.get(name);
+        if (client == null) {
+            throw new HubRefusal(404, "No service " + name + " is configured");
+        }
+        return client;
+    }
+
     /** An action under an Idempotency-Key, with a JSON body or none; answers the answer's {@code data}. */
     private JsonNode post(String path, String idempotencyKey, @Nullable Object body, Object... variables) {
-        RestClient.RequestBodySpec request = http.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
+        return post(http, path, idempotencyKey, body, variables);
+    }
+
+    private static JsonNode post(
+            RestClient client, String path, String idempotencyKey, @Nullable Object body, Object... variables) {
+        RestClient.RequestBodySpec request =
+                client.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
         if (body != null) {
             request.body(body);
         }
@@ -207,8 +277,12 @@ public class HubClient {
     }
 
     private <T> List<T> list(Function<UriBuilder, URI> uri, Function<JsonNode, T> mapping) {
+        return list(() -> get(uri), mapping);
+    }
+
+    private static <T> List<T> list(Supplier<JsonNode> answer, Function<JsonNode, T> mapping) {
         List<T> items = new ArrayList<>();
-        get(uri).path("data").forEach(node -> items.add(mapping.apply(node)));
+        answer.get().path("data").forEach(node -> items.add(mapping.apply(node)));
         return items;
     }
 
@@ -220,7 +294,11 @@ public class HubClient {
     }
 
     private JsonNode get(Function<UriBuilder, URI> uri) {
-        return call(() -> http.get().uri(uri).retrieve().body(String.class));
+        return get(http, uri);
+    }
+
+    private static JsonNode get(RestClient client, Function<UriBuilder, URI> uri) {
+        return call(() -> client.get().uri(uri).retrieve().body(String.class));
     }
 
     private static JsonNode call(Supplier<@Nullable String> request) {
@@ -287,8 +365,21 @@ public class HubClient {
                 node.path("needs_attention").asBoolean(),
                 text(node, "attention_reason"),
                 refunds,
+                dispute(node.path("dispute")),
                 instant(node, "created_at"),
                 instant(node, "updated_at"));
+    }
+
+    private static @Nullable Dispute dispute(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        return new Dispute(
+                node.path("status").asString(),
+                amount(node, "amount"),
+                text(node, "provider_reference"),
+                text(node, "reason"),
+                instant(node, "opened_at"));
     }
 
     private static Refund refund(JsonNode node) {
@@ -352,6 +443,21 @@ public class HubClient {
                 replayOf == null ? null : UUID.fromString(replayOf),
                 Instant.parse(node.path("created_at").asString()),
                 attempts);
+    }
+
+    private static DeadLetter deadLetter(JsonNode node) {
+        return new DeadLetter(
+                node.path("topic").asString(),
+                node.path("partition").asInt(),
+                node.path("offset").asLong(),
+                node.path("original_topic").asString(),
+                node.path("original_partition").asInt(),
+                node.path("original_offset").asLong(),
+                node.path("consumer_group").asString(),
+                text(node, "event_id"),
+                text(node, "key"),
+                text(node, "exception"),
+                text(node, "reason"));
     }
 
     /** An amount as the API wrote it, 10.00 staying 10.00. */

@@ -47,6 +47,7 @@ public final class Views {
             boolean needsAttention,
             @Nullable String attentionReason,
             List<Refund> refunds,
+            @Nullable Dispute dispute,
             @Nullable Instant createdAt,
             @Nullable Instant updatedAt) {
 
@@ -133,4 +134,29 @@ public final class Views {
 
     /** One page of a list and the cursor of the next, if any. */
     public record Page<T>(List<T> items, @Nullable String nextCursor) {}
+
+    /**
+     * An event a service's consumer group gave up on: where it lies on the dead-letter topic (what a replay
+     * names), where it came from, its event id and key, and why; never the payload.
+     */
+    public record DeadLetter(
+            String topic,
+            int partition,
+            long offset,
+            String originalTopic,
+            int originalPartition,
+            long originalOffset,
+            String consumerGroup,
+            @Nullable String eventId,
+            @Nullable String key,
+            @Nullable String exception,
+            @Nullable String reason) {}
+
+    /** A chargeback as the provider reports it: its current status, since it was opened. */
+    public record Dispute(
+            String status,
+            String amount,
+            @Nullable String providerReference,
+            @Nullable String reason,
+            @Nullable Instant openedAt) {}
 }

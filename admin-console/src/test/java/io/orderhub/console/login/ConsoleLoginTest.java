@@ -102,11 +102,15 @@ class ConsoleLoginTest {
     /** Every action the console offers, each a POST. */
     static final List<String> ACTIONS = List.of(
             "/admin/callbacks/0190a1b2-0000-7000-8000-000000000001/replay",
+            "/admin/callbacks/replay",
             "/admin/callbacks/endpoints/woocommerce/enable",
             "/admin/payments/0190a1b2-0000-7000-8000-000000000002/refunds/review",
             "/admin/payments/0190a1b2-0000-7000-8000-000000000002/refunds",
             "/admin/payments/0190a1b2-0000-7000-8000-000000000002/cancel/review",
-            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/cancel");
+            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/cancel",
+            "/admin/payments/0190a1b2-0000-7000-8000-000000000002/check",
+            "/admin/dead-letters/payment-service/orderhub.order-events.v1.DLT/3/17/replay",
+            "/admin/dead-letters/payment-service/replay-all");
 
     @Test
     void refusesEveryActionToAViewerWith403() throws Exception {
@@ -133,6 +137,16 @@ class ConsoleLoginTest {
     void sendsAnAnonymousActionToTheLoginForm() throws Exception {
         for (String action : ACTIONS) {
             mvc.perform(post(action).with(csrf())).andExpect(redirectedUrl("/admin/login"));
+        }
+    }
+
+    @Test
+    void answers404ForADeadLetterOfAServiceNotConfiguredOrWithCoordinatesThatNameNone() throws Exception {
+        for (String action : List.of(
+                "/admin/dead-letters/payment-service/orderhub.order-events.v1.DLT/3/17/replay",
+                "/admin/dead-letters/payment-service/replay-all")) {
+            mvc.perform(post(action).with(user("olga").roles("OPERATOR")).with(csrf()))
+                    .andExpect(status().isNotFound());
         }
     }
 

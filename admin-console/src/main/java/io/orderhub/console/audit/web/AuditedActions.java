@@ -32,7 +32,8 @@ public class AuditedActions {
         }
     }
 
-    public void perform(
+    /** Carries the action out; answers whether the service accepted it (a refusal is in the flash message). */
+    public boolean perform(
             Principal operator,
             String action,
             String target,
@@ -43,6 +44,7 @@ public class AuditedActions {
             Done done = call.get();
             audit.record(operator.getName(), action, target, "accepted", before, done.after());
             flash.addFlashAttribute("message", done.message());
+            return true;
         } catch (HubRefusal refusal) {
             audit.record(
                     operator.getName(),
@@ -52,6 +54,7 @@ public class AuditedActions {
                     before,
                     null);
             flash.addFlashAttribute("problem", capitalised(action) + " refused: " + refusal.getMessage());
+            return false;
         } catch (HubUnavailable unavailable) {
             audit.record(operator.getName(), action, target, "no answer: " + unavailable.getMessage(), before, null);
             throw unavailable;

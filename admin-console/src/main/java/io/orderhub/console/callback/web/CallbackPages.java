@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,15 +21,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 /**
- * Deliveries that are failing (still retried) or dead-lettered (given up), replaying one; the channels'
+ * Deliveries that are failing (still retried) or dead-lettered (given up), replaying one or a selection; the channels'
  * endpoints, and enabling one a receiver's 410 disabled.
  */
 @Controller
 class CallbackPages {
 
     private static final List<String> STATUSES = List.of("failed", "dead_lettered");
+
+    /** At most this many deliveries in one "Replay selected": the page lists one page of each status. */
+    private static final int MAX_SELECTED = 200;
 
     /** A channel's name, as endpoints are named; nothing else names one. */
     private static final Pattern ENDPOINT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -64,6 +69,45 @@ class CallbackPages {
             return new Done(
                     "new delivery " + replay.id() + " " + replay.status(), "Replay queued as delivery " + replay.id());
         });
+        return "redirect:/admin/callbacks";
+    }
+
+    /**
+     * Replays the deliveries ticked on the page, each as its own audited action; stops at a service that does
+     * not answer (what was replayed before stays replayed and audited).
+     */
+    @PostMapping("/admin/callbacks/replay")
+    String replaySelected(
+            @RequestParam(name = "ids", required = false) @Nullable List<String> ids,
+            Principal operator,
+            RedirectAttributes flash) {
+        List<UUID> deliveries = ids == null
+                ? List.of()
+                : ids.stream()
+                        .distinct()
+                        .map(id -> PathIds.parse(id, "delivery"))
+                        .toList();
+        if (deliveries.isEmpty() || deliveries.size() > MAX_SELECTED) {
+            flash.addFlashAttribute("problem", "Select between 1 and " + MAX_SELECTED + " deliveries to replay");
+            return "redirect:/admin/callbacks";
+        }
+        List<String> refusals = new ArrayList<>();
+        for (UUID deliveryId : deliveries) {
+            RedirectAttributesModelMap outcome = new RedirectAttributesModelMap();
+            boolean accepted =
+                    actions.perform(operator, "replay callback", "delivery " + deliveryId, "selected", outcome, () -> {
+                        Delivery replay = hub.replay(deliveryId);
+                        return new Done("new delivery " + replay.id() + " " + replay.status(), "");
+                    });
+            if (!accepted) {
+                refusals.add(String.valueOf(outcome.getFlashAttributes().get("problem")));
+            }
+        }
+        int queued = deliveries.size() - refusals.size();
+        flash.addFlashAttribute("message", queued + " of " + deliveries.size() + " replays queued");
+        if (!refusals.isEmpty()) {
+            flash.addFlashAttribute("problem", String.join("; ", refusals));
+        }
         return "redirect:/admin/callbacks";
     }
 

@@ -3,6 +3,7 @@ package io.orderhub.console.order.web;
 import io.orderhub.console.hub.Views.Attempt;
 import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Dispute;
 import io.orderhub.console.hub.Views.Payment;
 import io.orderhub.console.hub.Views.ProviderEvent;
 import io.orderhub.console.hub.Views.Refund;
@@ -13,12 +14,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order's history, its payments (their history, refunds and the provider events that named them) and its
+ * An order's history, its payments (their history, refunds, dispute and the provider events that named them) and its
  * callback deliveries with every attempt, as one list, oldest first.
  */
 record Timeline(List<Timeline.Entry> entries) {
 
-    /** One thing that happened; {@code kind} is order, payment, refund, provider event, callback or attempt. */
+    /**
+     * One thing that happened; {@code kind} is order, payment, refund, dispute, provider event, callback or
+     * attempt.
+     */
     record Entry(
             Instant at, String kind, String title, @Nullable String detail) {}
 
@@ -52,6 +56,17 @@ record Timeline(List<Timeline.Entry> entries) {
                                     + (refund.providerReference() == null ? "none" : refund.providerReference())
                                     + (refund.reason() == null ? "" : " · " + refund.reason())));
                 }
+            }
+            Dispute dispute = payment.dispute();
+            if (dispute != null && dispute.openedAt() != null) {
+                entries.add(new Entry(
+                        dispute.openedAt(),
+                        "dispute",
+                        "Dispute " + dispute.amount() + " " + payment.currency() + " opened, now " + dispute.status(),
+                        "provider reference "
+                                + (dispute.providerReference() == null ? "none" : dispute.providerReference())
+                                + (dispute.reason() == null ? "" : " · " + dispute.reason())
+                                + " · payment " + payment.id()));
             }
             for (ProviderEvent event : story.events()) {
                 entries.add(new Entry(

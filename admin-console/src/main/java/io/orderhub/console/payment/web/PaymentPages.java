@@ -179,6 +179,21 @@ class PaymentPages {
         });
     }
 
+    /**
+     * "Ask the provider now": the payment's provider is asked at once, not at the repair worker's next look,
+     * and the payment moved as it reports. Nothing is sent to the provider that changes the payment there, so no
+     * confirmation step.
+     */
+    @PostMapping("/admin/payments/{id}/check")
+    ModelAndView check(@PathVariable String id, Principal operator, RedirectAttributes flash) {
+        UUID paymentId = PathIds.parse(id, "payment");
+        Payment before = load(paymentId);
+        return act(operator, flash, "check at " + before.provider(), before, () -> {
+            Payment after = hub.check(paymentId);
+            return after.status() + (after.status().equals(before.status()) ? " (unchanged)" : "");
+        });
+    }
+
     /** Asks the service under the audit log, and goes back to the payment's page. */
     private ModelAndView act(
             Principal operator, RedirectAttributes flash, String action, Payment before, Supplier<String> call) {

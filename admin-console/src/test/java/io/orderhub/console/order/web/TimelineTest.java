@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderhub.console.hub.Views.Attempt;
 import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Delivery;
+import io.orderhub.console.hub.Views.Dispute;
 import io.orderhub.console.hub.Views.Payment;
 import io.orderhub.console.hub.Views.ProviderEvent;
 import io.orderhub.console.hub.Views.Refund;
@@ -18,7 +19,7 @@ class TimelineTest {
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
 
     @Test
-    void mergesTheOrderItsPaymentsRefundsProviderEventsAndCallbacksOldestFirst() {
+    void mergesTheOrderItsPaymentsRefundsDisputesProviderEventsAndCallbacksOldestFirst() {
         UUID paymentId = UUID.randomUUID();
         UUID deliveryId = UUID.randomUUID();
         Payment payment = new Payment(
@@ -34,6 +35,7 @@ class TimelineTest {
                 false,
                 null,
                 List.of(new Refund(UUID.randomUUID(), "10.00", "succeeded", "damaged", "re_1", T0.plusSeconds(50))),
+                new Dispute("lost", "37.49", "dp_1", "fraudulent", T0.plusSeconds(60)),
                 T0.plusSeconds(5),
                 T0.plusSeconds(50));
         ProviderEvent succeeded = new ProviderEvent(
@@ -83,8 +85,11 @@ class TimelineTest {
                         "Order pending → paid",
                         "Callback order.paid (order version 3) to woocommerce: delivered",
                         "Callback attempt 1: delivered, HTTP 200, 42 ms",
-                        "Refund 10.00 EUR succeeded");
+                        "Refund 10.00 EUR succeeded",
+                        "Dispute 37.49 EUR opened, now lost");
         assertThat(timeline.entries().get(3).detail()).isEqualTo("evt_1 · signature verified · sent again 2 times");
         assertThat(timeline.entries().get(7).detail()).isEqualTo("provider reference re_1 · damaged");
+        assertThat(timeline.entries().get(8).detail())
+                .isEqualTo("provider reference dp_1 · fraudulent · payment " + paymentId);
     }
 }

@@ -66,6 +66,7 @@ class RefundFormTest {
                 null,
                 refunds,
                 null,
+                null,
                 null);
     }
 }
