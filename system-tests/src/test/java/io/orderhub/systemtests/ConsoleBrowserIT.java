@@ -255,14 +255,7 @@ class ConsoleBrowserIT {
                         .willSetStateTo("back")
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(410)));
-        ApiClient till = ApiClient.of(platform.origin(), POS_KEY);
-        String orderId = data(till.post("/api/v1/orders", """
-                        {"source": "pos", "source_order_id": "%s", "currency": "EUR",
-                         "items": [{"name": "Coffee", "quantity": 2, "unit_price": 3.20}]}""".formatted(number)))
-                .path("id")
-                .asText();
-        data(till.post("/api/v1/orders/" + orderId + "/transitions", """
-                {"status": "confirmed", "reason": "served"}"""));
+        String orderId = confirmedOrder("pos", POS_KEY, number);
         ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
         String deadLettered = await().atMost(Duration.ofSeconds(90))
                 .until(() -> deliveryOf(admin, orderId, "dead_lettered", null), java.util.Objects::nonNull);
@@ -302,17 +295,23 @@ class ConsoleBrowserIT {
                         .withRequestBody(containing(b2bNumber))
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(500).withBody("partner down")));
-        ApiClient partner = ApiClient.of(platform.origin(), B2B_KEY);
-        String b2bOrderId = data(partner.post("/api/v1/orders", """
-                        {"source": "b2b", "source_order_id": "%s", "currency": "EUR",
-                         "items": [{"name": "Pallet", "quantity": 1, "unit_price": 120.00}]}""".formatted(b2bNumber)))
-                .path("id")
-                .asText();
-        data(partner.post("/api/v1/orders/" + b2bOrderId + "/transitions", """
-                {"status": "confirmed", "reason": "partner confirmed"}"""));
+        String b2bOrderId = confirmedOrder("b2b", B2B_KEY, b2bNumber);
         ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
         return await().atMost(Duration.ofSeconds(90))
                 .until(() -> deliveryOf(admin, b2bOrderId, "failed", null), java.util.Objects::nonNull);
+    }
+
+    /** An order of the channel, confirmed by it (its first callback is of that change); answers its id. */
+    private static String confirmedOrder(String channel, String key, String number) throws IOException {
+        ApiClient client = ApiClient.of(platform.origin(), key);
+        String orderId = data(client.post("/api/v1/orders", """
+                        {"source": "%s", "source_order_id": "%s", "currency": "EUR",
+                         "items": [{"name": "Pallet", "quantity": 1, "unit_price": 120.00}]}""".formatted(channel, number)))
+                .path("id")
+                .asText();
+        data(client.post("/api/v1/orders/" + orderId + "/transitions", """
+                {"status": "confirmed", "reason": "confirmed by the channel"}"""));
+        return orderId;
     }
 
     /** The id of the order's delivery in that status (a replay of {@code replayOf} if given), or null. */
