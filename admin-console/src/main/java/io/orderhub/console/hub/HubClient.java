@@ -5,8 +5,10 @@ import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Delivery;
 import io.orderhub.console.hub.Views.Endpoint;
 import io.orderhub.console.hub.Views.Order;
+import io.orderhub.console.hub.Views.OrderFigure;
 import io.orderhub.console.hub.Views.Page;
 import io.orderhub.console.hub.Views.Payment;
+import io.orderhub.console.hub.Views.PaymentFigure;
 import io.orderhub.console.hub.Views.ProviderEvent;
 import io.orderhub.console.hub.Views.Refund;
 import java.math.BigDecimal;
@@ -164,6 +166,38 @@ public class HubClient {
                 HubClient::providerEvent);
     }
 
+    /** Orders created in [from, to) per channel and currency, and per hour if asked (order-service). */
+    public List<OrderFigure> orderFigures(Instant from, Instant to, boolean perHour) {
+        return figures(
+                uri -> window(uri.path("/api/v1/orders/figures"), from, to, perHour),
+                node -> new OrderFigure(
+                        instant(node, "hour"),
+                        node.path("channel").asString(),
+                        node.path("currency").asString(),
+                        node.path("orders").asLong(),
+                        node.path("amount").decimalValue()));
+    }
+
+    /** Payments created in [from, to) per provider, currency and status, and per hour if asked (payment-service). */
+    public List<PaymentFigure> paymentFigures(Instant from, Instant to, boolean perHour) {
+        return figures(
+                uri -> window(uri.path("/api/v1/payments/figures"), from, to, perHour),
+                node -> new PaymentFigure(
+                        instant(node, "hour"),
+                        node.path("provider").asString(),
+                        node.path("currency").asString(),
+                        node.path("status").asString(),
+                        node.path("payments").asLong(),
+                        node.path("amount").decimalValue()));
+    }
+
+    private static URI window(UriBuilder uri, Instant from, Instant to, boolean perHour) {
+        return uri.queryParam("from", from)
+                .queryParam("to", to)
+                .queryParamIfPresent("per", Optional.ofNullable(perHour ? "hour" : null))
+                .build();
+    }
+
     public List<Change> paymentHistory(UUID paymentId) {
         return list(uri -> uri.path("/api/v1/payments/{id}/history").build(paymentId), HubClient::change);
     }
@@ -209,6 +243,12 @@ public class HubClient {
     private <T> List<T> list(Function<UriBuilder, URI> uri, Function<JsonNode, T> mapping) {
         List<T> items = new ArrayList<>();
         get(uri).path("data").forEach(node -> items.add(mapping.apply(node)));
+        return items;
+    }
+
+    private <T> List<T> figures(Function<UriBuilder, URI> uri, Function<JsonNode, T> mapping) {
+        List<T> items = new ArrayList<>();
+        get(uri).path("data").path("figures").forEach(node -> items.add(mapping.apply(node)));
         return items;
     }
 

@@ -131,6 +131,25 @@ public final class Views {
             @Nullable Long latencyMs,
             @Nullable String error) {}
 
+    /**
+     * Orders created in a window of one channel in one currency (order-service's figures): {@code hour} the
+     * hour's start when asked per hour, else null; {@code amount} the sum of their grand totals.
+     */
+    public record OrderFigure(
+            @Nullable Instant hour, String channel, String currency, long orders, BigDecimal amount) {}
+
+    /**
+     * Payments created in a window of one provider in one currency, now in one status (payment-service's
+     * figures): {@code hour} the hour's start when asked per hour, else null.
+     */
+    public record PaymentFigure(
+            @Nullable Instant hour,
+            String provider,
+            String currency,
+            String status,
+            long payments,
+            BigDecimal amount) {}
+
     /** One page of a list and the cursor of the next, if any. */
     public record Page<T>(List<T> items, @Nullable String nextCursor) {}
 }
