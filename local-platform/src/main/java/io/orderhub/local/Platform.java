@@ -236,6 +236,11 @@ public final class Platform implements AutoCloseable {
             if (service == Service.ADMIN_CONSOLE) {
                 // The console reads the services as a channel would: through the one origin.
                 variables.put("ORDERHUB_API_URL", "http://localhost:" + httpPort);
+                // Its overview reads consumer lag and dead letters from the services' broker, read-only.
+                String kafka = variables.get("KAFKA_BOOTSTRAP_SERVERS");
+                if (kafka != null) {
+                    variables.putIfAbsent("ADMIN_CONSOLE_KAFKA_BOOTSTRAP_SERVERS", kafka);
+                }
             }
             Database database = databases.get(service);
             if (database != null) {
