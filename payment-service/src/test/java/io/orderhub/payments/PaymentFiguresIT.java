@@ -60,13 +60,9 @@ class PaymentFiguresIT extends PaymentsTestBase {
     }
 
     @Test
-    void refusesAMalformedOrTooLongWindowWith400() {
-        for (String query : List.of(
-                "",
-                "from=2011-03-04&to=2011-03-05T00:00:00Z",
-                "from=2011-03-05T00:00:00Z&to=2011-03-04T00:00:00Z",
-                DAY + "&per=day",
-                "from=2011-01-01T00:00:00Z&to=2011-03-05T00:00:00Z&per=hour")) {
+    void refusesAMalformedWindowWith400() {
+        // TimeWindowTest has every case; here, that they reach the client as 400s.
+        for (String query : List.of("", DAY + "&per=minute")) {
             HttpResponse<String> answer = admin().get("/api/v1/payments/figures?" + query);
             assertThat(answer.statusCode()).as(query + ": " + answer.body()).isEqualTo(400);
         }

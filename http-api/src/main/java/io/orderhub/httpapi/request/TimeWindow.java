@@ -3,11 +3,14 @@ package io.orderhub.httpapi.request;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.FieldError;
 import io.orderhub.httpapi.problem.ProblemType;
+import io.orderhub.httpapi.response.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The window [from, to) of a figures read (order and payment counts for the console's overview), and whether
@@ -38,6 +41,16 @@ public record TimeWindow(Instant from, Instant to, boolean perHour) {
             throw bad("to", "must be at most " + longest.toDays() + " days after from" + (perHour ? " per hour" : ""));
         }
         return new TimeWindow(start, end, perHour);
+    }
+
+    /** The answer of a figures read: the window as read ({@code per} {@code hour} or null) and its figures. */
+    public Map<String, Object> answer(List<?> figures) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("per", perHour ? "hour" : null);
+        body.put("figures", figures);
+        return ApiResponse.of(body);
     }
 
     private static Instant instant(String field, String value) {

@@ -76,16 +76,9 @@ class OrderFiguresIT {
     }
 
     @Test
-    void refusesAMalformedOrTooLongWindowWith400() {
-        for (String query : List.of(
-                "",
-                "from=2011-03-04&to=2011-03-05T00:00:00Z",
-                "from=2011-03-05T00:00:00Z&to=2011-03-04T00:00:00Z",
-                "from=2011-03-04T00:00:00Z&to=2011-03-04T00:00:00Z",
-                "from=2010-01-01T00:00:00Z&to=2011-03-05T00:00:00Z",
-                DAY + "&per=minute",
-                "from=2011-01-01T00:00:00Z&to=2011-03-05T00:00:00Z&per=hour",
-                "from=0001-01-01T00:00:00Z&to=2011-03-05T00:00:00Z")) {
+    void refusesAMalformedWindowWith400() {
+        // TimeWindowTest has every case; here, that they reach the client as 400s.
+        for (String query : List.of("", DAY + "&per=minute")) {
             Answer answer = admin.get("/api/v1/orders/figures?" + query);
             assertThat(answer.status()).as(query + ": " + answer.text()).isEqualTo(400);
         }

@@ -2,7 +2,6 @@ package io.orderhub.orders.order.web;
 
 import io.orderhub.httpapi.apikey.RequiresAdmin;
 import io.orderhub.httpapi.request.TimeWindow;
-import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.orders.order.CountOrders;
 import io.orderhub.orders.order.OrderFigure;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,16 +37,9 @@ class OrderFiguresController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String per) {
         TimeWindow window = TimeWindow.parse(from, to, per);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", window.from().toString());
-        body.put("to", window.to().toString());
-        body.put("per", window.perHour() ? "hour" : null);
-        body.put(
-                "figures",
-                countOrders.in(window.from(), window.to(), window.perHour()).stream()
-                        .map(OrderFiguresController::json)
-                        .toList());
-        return ApiResponse.of(body);
+        return window.answer(countOrders.in(window.from(), window.to(), window.perHour()).stream()
+                .map(OrderFiguresController::json)
+                .toList());
     }
 
     private static Map<String, Object> json(OrderFigure figure) {

@@ -2,7 +2,6 @@ package io.orderhub.payments.payment.web;
 
 import io.orderhub.httpapi.apikey.RequiresAdmin;
 import io.orderhub.httpapi.request.TimeWindow;
-import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.payments.payment.CountPayments;
 import io.orderhub.payments.payment.PaymentFigure;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,16 +38,9 @@ class PaymentFiguresController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String per) {
         TimeWindow window = TimeWindow.parse(from, to, per);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", window.from().toString());
-        body.put("to", window.to().toString());
-        body.put("per", window.perHour() ? "hour" : null);
-        body.put(
-                "figures",
-                countPayments.in(window.from(), window.to(), window.perHour()).stream()
-                        .map(PaymentFiguresController::json)
-                        .toList());
-        return ApiResponse.of(body);
+        return window.answer(countPayments.in(window.from(), window.to(), window.perHour()).stream()
+                .map(PaymentFiguresController::json)
+                .toList());
     }
 
     private static Map<String, Object> json(PaymentFigure figure) {
