@@ -249,6 +249,14 @@ class ConsoleBrowserIT {
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Replay queued"));
         screenshot("callbacks");
+        // Endpoint health: the plugin answered every callback, the partner failed the confirmed order's.
+        assertThat(browser.findElement(By.cssSelector("#endpoint-woocommerce .success-rate"))
+                        .getText())
+                .matches("100\\.0 % of \\d+ attempts?");
+        assertThat(browser.findElement(By.cssSelector("#endpoint-b2b .success-rate"))
+                        .getText())
+                .matches("\\d+\\.\\d % of \\d+ attempts?")
+                .doesNotStartWith("100.0");
 
         browser.findElement(By.linkText("Audit log")).click();
         wait.until(ExpectedConditions.titleContains("Audit log"));

@@ -4,6 +4,7 @@ import io.orderhub.console.hub.Views.Attempt;
 import io.orderhub.console.hub.Views.Change;
 import io.orderhub.console.hub.Views.Delivery;
 import io.orderhub.console.hub.Views.Endpoint;
+import io.orderhub.console.hub.Views.EndpointHealth;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.OrderFigure;
 import io.orderhub.console.hub.Views.Page;
@@ -143,6 +144,20 @@ public class HubClient {
 
     public List<Endpoint> endpoints() {
         return list(uri -> uri.path("/api/v1/callbacks/endpoints").build(), HubClient::endpoint);
+    }
+
+    /** Each endpoint's success rate and latency over the attempts callback-dispatcher holds. */
+    public List<EndpointHealth> endpointHealth() {
+        return list(
+                uri -> uri.path("/api/v1/callbacks/endpoints/health").build(),
+                node -> new EndpointHealth(
+                        node.path("name").asString(),
+                        node.path("attempts").asLong(),
+                        node.path("delivered").asLong(),
+                        node.path("success_rate").decimalValue(),
+                        node.path("average_latency_ms").asLong(),
+                        node.path("p95_latency_ms").asLong(),
+                        Instant.parse(node.path("last_attempt_at").asString())));
     }
 
     /** Enables a disabled endpoint again; its held deliveries go out in order. Answers the endpoint. */

@@ -1,6 +1,7 @@
 package io.orderhub.console.hub;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -106,6 +107,27 @@ public final class Views {
             String status,
             @Nullable Instant disabledAt,
             @Nullable String disabledReason) {}
+
+    /**
+     * How an endpoint answered over the attempts callback-dispatcher holds: {@code successRate} delivered ÷
+     * attempts, 0 to 1.
+     */
+    public record EndpointHealth(
+            String name,
+            long attempts,
+            long delivered,
+            BigDecimal successRate,
+            long averageLatencyMs,
+            long p95LatencyMs,
+            Instant lastAttemptAt) {
+
+        public String successText() {
+            return successRate
+                            .movePointRight(2)
+                            .setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString() + " % of " + attempts + (attempts == 1 ? " attempt" : " attempts");
+        }
+    }
 
     public record Delivery(
             UUID id,
