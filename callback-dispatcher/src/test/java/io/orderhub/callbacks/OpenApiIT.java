@@ -43,6 +43,7 @@ class OpenApiIT {
                 "/api/v1/callbacks/deliveries", Set.of("get"),
                 "/api/v1/callbacks/deliveries/{id}/replay", Set.of("post"),
                 "/api/v1/callbacks/endpoints", Set.of("get"),
+                "/api/v1/callbacks/endpoints/health", Set.of("get"),
                 "/api/v1/callbacks/endpoints/{name}/enable", Set.of("post"));
         ApiDescriptions.assertOperations(api, "callback-dispatcher", operations);
         JsonNode list = api.at("/paths/~1api~1v1~1callbacks~1deliveries/get");

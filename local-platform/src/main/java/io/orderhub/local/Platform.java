@@ -245,6 +245,11 @@ public final class Platform implements AutoCloseable {
                                 .filter(Service::consumesEvents)
                                 .map(backend -> backend.serviceName() + "=http://localhost:" + backend.port(httpPort))
                                 .collect(Collectors.joining(",")));
+                // Its overview reads consumer lag and dead letters from the services' broker, read-only.
+                String kafka = variables.get("KAFKA_BOOTSTRAP_SERVERS");
+                if (kafka != null) {
+                    variables.putIfAbsent("ADMIN_CONSOLE_KAFKA_BOOTSTRAP_SERVERS", kafka);
+                }
             }
             Database database = databases.get(service);
             if (database != null) {

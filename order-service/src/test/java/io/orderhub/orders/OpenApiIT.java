@@ -39,6 +39,7 @@ class OpenApiIT {
                 "/api/v1/orders/by-source/{source}/{source_order_id}", Set.of("get"),
                 "/api/v1/orders/{id}/history", Set.of("get"),
                 "/api/v1/orders/{id}/transitions", Set.of("post"),
+                "/api/v1/orders/figures", Set.of("get"),
                 "/api/v1/settings", Set.of("get"),
                 "/api/v1/contracts", Set.of("get", "post"),
                 "/api/v1/contracts/{id}", Set.of("get", "patch"));

@@ -33,6 +33,7 @@ class OpenApiIT extends PaymentsTestBase {
                 Map.entry("/api/v1/payments/{id}", Set.of("get")),
                 Map.entry("/api/v1/payments/order/{order_id}", Set.of("get")),
                 Map.entry("/api/v1/payments/{id}/history", Set.of("get")),
+                Map.entry("/api/v1/payments/figures", Set.of("get")),
                 Map.entry("/api/v1/payments/{id}/refunds", Set.of("post")),
                 Map.entry("/api/v1/payments/{id}/cancel", Set.of("post")),
                 Map.entry("/api/v1/terminal/connection-token", Set.of("post")),

@@ -153,6 +153,8 @@ public final class FullPlatform implements AutoCloseable {
                 "ADMIN_USERS",
                 CONSOLE_OPERATOR + ":" + CONSOLE_OPERATOR_PASSWORD + ";role=operator," + CONSOLE_VIEWER + ":"
                         + CONSOLE_VIEWER_PASSWORD + ";role=viewer");
+        // The console's overview sends new figures this often: a test sees a change within seconds.
+        environment.put("ADMIN_OVERVIEW_REFRESH", "2s");
         // As in production (docker-compose, k8s): one ECS JSON object per log line.
         environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 

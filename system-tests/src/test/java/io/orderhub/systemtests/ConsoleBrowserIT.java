@@ -41,7 +41,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +57,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -230,6 +233,14 @@ class ConsoleBrowserIT {
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Replay queued"));
         screenshot("callbacks");
+        // Endpoint health: the plugin answered every callback, the partner failed the confirmed order's.
+        assertThat(browser.findElement(By.cssSelector("#endpoint-woocommerce .success-rate"))
+                        .getText())
+                .matches("100\\.0 % of \\d+ attempts?");
+        assertThat(browser.findElement(By.cssSelector("#endpoint-b2b .success-rate"))
+                        .getText())
+                .matches("\\d+\\.\\d % of \\d+ attempts?")
+                .doesNotStartWith("100.0");
 
         browser.findElement(By.linkText("Audit log")).click();
         wait.until(ExpectedConditions.titleContains("Audit log"));
@@ -513,6 +524,50 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.tagName("tbody")).getText())
                 .contains(CONSOLE_OPERATOR + " refund 10.00 EUR payment " + refundablePaymentId + " accepted");
         screenshot("audit");
+    }
+
+    @Test
+    void aViewerSeesTheTestsOwnOrdersInTodaysFiguresOnTheOverviewAndANewOneArriveLive() throws Exception {
+        logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
+        browser.findElement(By.linkText("Overview")).click();
+        wait.until(ExpectedConditions.titleContains("Overview"));
+
+        // Today's WooCommerce orders as order-service lists them: the test's own, unless midnight (UTC) passed.
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        JsonNode todays = data(admin.get("/api/v1/orders?source=woocommerce&created_from=" + today));
+        List<String> ids = new ArrayList<>();
+        todays.forEach(order -> ids.add(order.path("id").asText()));
+        assertThat(ids).contains(paidOrderId);
+        assertThat(todayOrders("woocommerce")).isEqualTo(Integer.toString(ids.size()));
+        assertThat(browser.findElement(By.id("success-rate")).getText()).contains("Success rate today");
+        assertThat(browser.findElement(By.id("main")).getText())
+                .contains("succeeded ÷ (succeeded + failed + cancelled + expired)");
+        // The whole page, chart and lag included.
+        browser.manage().window().setSize(new Dimension(1280, 2200));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hours-chart canvas")));
+        screenshot("overview");
+
+        // A new B2B order shows in today's figures without reloading the page: the figures arrive by SSE.
+        int b2bBefore = Integer.parseInt(todayOrders("b2b"));
+        String b2bOrderId = data(ApiClient.of(platform.origin(), B2B_KEY)
+                        .post("/api/v1/orders", """
+                        {"source": "b2b", "source_order_id": "b2b-live-%d", "currency": "EUR",
+                         "items": [{"name": "Pallet", "quantity": 1, "unit_price": 80.00}]}""".formatted(System.nanoTime())))
+                .path("id")
+                .asText();
+        assertThat(b2bOrderId).isNotBlank();
+        ((JavascriptExecutor) browser).executeScript("document.body.setAttribute('data-not-reloaded', 'yes')");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(todayOrders("b2b")).isEqualTo(Integer.toString(b2bBefore + 1)));
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-not-reloaded"))
+                .isEqualTo("yes");
+    }
+
+    /** The number in today's orders column of the channel's EUR row on the overview. */
+    private String todayOrders(String channel) {
+        List<WebElement> cells = browser.findElements(By.cssSelector("#orders-" + channel + "-EUR .today-orders"));
+        return cells.isEmpty() ? "0" : cells.get(0).getText();
     }
 
     @Test

@@ -6,9 +6,12 @@ import io.orderhub.console.hub.Views.DeadLetter;
 import io.orderhub.console.hub.Views.Delivery;
 import io.orderhub.console.hub.Views.Dispute;
 import io.orderhub.console.hub.Views.Endpoint;
+import io.orderhub.console.hub.Views.EndpointHealth;
 import io.orderhub.console.hub.Views.Order;
+import io.orderhub.console.hub.Views.OrderFigure;
 import io.orderhub.console.hub.Views.Page;
 import io.orderhub.console.hub.Views.Payment;
+import io.orderhub.console.hub.Views.PaymentFigure;
 import io.orderhub.console.hub.Views.ProviderEvent;
 import io.orderhub.console.hub.Views.Refund;
 import java.math.BigDecimal;
@@ -158,6 +161,20 @@ public class HubClient {
         return list(uri -> uri.path("/api/v1/callbacks/endpoints").build(), HubClient::endpoint);
     }
 
+    /** Each endpoint's success rate and latency over the attempts callback-dispatcher holds. */
+    public List<EndpointHealth> endpointHealth() {
+        return list(
+                uri -> uri.path("/api/v1/callbacks/endpoints/health").build(),
+                node -> new EndpointHealth(
+                        node.path("name").asString(),
+                        node.path("attempts").asLong(),
+                        node.path("delivered").asLong(),
+                        node.path("success_rate").decimalValue(),
+                        node.path("average_latency_ms").asLong(),
+                        node.path("p95_latency_ms").asLong(),
+                        Instant.parse(node.path("last_attempt_at").asString())));
+    }
+
     /** Enables a disabled endpoint again; its held deliveries go out in order. Answers the endpoint. */
     public Endpoint enableEndpoint(String name) {
         return endpoint(post(
@@ -177,6 +194,38 @@ public class HubClient {
                         .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
                         .build(),
                 HubClient::providerEvent);
+    }
+
+    /** Orders created in [from, to) per channel and currency, and per hour if asked (order-service). */
+    public List<OrderFigure> orderFigures(Instant from, Instant to, boolean perHour) {
+        return figures(
+                uri -> window(uri.path("/api/v1/orders/figures"), from, to, perHour),
+                node -> new OrderFigure(
+                        instant(node, "hour"),
+                        node.path("channel").asString(),
+                        node.path("currency").asString(),
+                        node.path("orders").asLong(),
+                        node.path("amount").decimalValue()));
+    }
+
+    /** Payments created in [from, to) per provider, currency and status, and per hour if asked (payment-service). */
+    public List<PaymentFigure> paymentFigures(Instant from, Instant to, boolean perHour) {
+        return figures(
+                uri -> window(uri.path("/api/v1/payments/figures"), from, to, perHour),
+                node -> new PaymentFigure(
+                        instant(node, "hour"),
+                        node.path("provider").asString(),
+                        node.path("currency").asString(),
+                        node.path("status").asString(),
+                        node.path("payments").asLong(),
+                        node.path("amount").decimalValue()));
+    }
+
+    private static URI window(UriBuilder uri, Instant from, Instant to, boolean perHour) {
+        return uri.queryParam("from", from)
+                .queryParam("to", to)
+                .queryParamIfPresent("per", Optional.ofNullable(perHour ? "hour" : null))
+                .build();
     }
 
     public List<Change> paymentHistory(UUID paymentId) {
@@ -283,6 +332,12 @@ public class HubClient {
     private static <T> List<T> list(Supplier<JsonNode> answer, Function<JsonNode, T> mapping) {
         List<T> items = new ArrayList<>();
         answer.get().path("data").forEach(node -> items.add(mapping.apply(node)));
+        return items;
+    }
+
+    private <T> List<T> figures(Function<UriBuilder, URI> uri, Function<JsonNode, T> mapping) {
+        List<T> items = new ArrayList<>();
+        get(uri).path("data").path("figures").forEach(node -> items.add(mapping.apply(node)));
         return items;
     }
 

@@ -1,6 +1,7 @@
 package io.orderhub.console.hub;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -108,6 +109,27 @@ public final class Views {
             @Nullable Instant disabledAt,
             @Nullable String disabledReason) {}
 
+    /**
+     * How an endpoint answered over the attempts callback-dispatcher holds: {@code successRate} delivered ÷
+     * attempts, 0 to 1.
+     */
+    public record EndpointHealth(
+            String name,
+            long attempts,
+            long delivered,
+            BigDecimal successRate,
+            long averageLatencyMs,
+            long p95LatencyMs,
+            Instant lastAttemptAt) {
+
+        public String successText() {
+            return successRate
+                            .movePointRight(2)
+                            .setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString() + " % of " + attempts + (attempts == 1 ? " attempt" : " attempts");
+        }
+    }
+
     public record Delivery(
             UUID id,
             UUID orderId,
@@ -131,6 +153,25 @@ public final class Views {
             @Nullable String responseExcerpt,
             @Nullable Long latencyMs,
             @Nullable String error) {}
+
+    /**
+     * Orders created in a window of one channel in one currency (order-service's figures): {@code hour} the
+     * hour's start when asked per hour, else null; {@code amount} the sum of their grand totals.
+     */
+    public record OrderFigure(
+            @Nullable Instant hour, String channel, String currency, long orders, BigDecimal amount) {}
+
+    /**
+     * Payments created in a window of one provider in one currency, now in one status (payment-service's
+     * figures): {@code hour} the hour's start when asked per hour, else null.
+     */
+    public record PaymentFigure(
+            @Nullable Instant hour,
+            String provider,
+            String currency,
+            String status,
+            long payments,
+            BigDecimal amount) {}
 
     /** One page of a list and the cursor of the next, if any. */
     public record Page<T>(List<T> items, @Nullable String nextCursor) {}

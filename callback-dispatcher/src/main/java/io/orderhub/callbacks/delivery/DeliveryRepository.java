@@ -5,6 +5,7 @@ import static io.orderhub.callbacks.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.orderhub.callbacks.jooq.Tables.ORDER_STATE;
 
 import io.orderhub.messaging.outbox.TraceContextSource;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,32 @@ class DeliveryRepository {
     DeliveryRepository(DSLContext db, ObjectProvider<TraceContextSource> traceContext) {
         this.db = db;
         this.traceContext = traceContext.getIfAvailable(() -> TraceContextSource.NONE);
+    }
+
+    // --- endpoint health ----------------------------------------------------------------------------------
+
+    /** Attempts per endpoint (of one channel's deliveries, or all): counted, delivered, latency, the last. */
+    List<EndpointHealth> health(String channel) {
+        return db.select(
+                        DELIVERY.ENDPOINT,
+                        DSL.count(),
+                        DSL.count().filterWhere(DELIVERY_ATTEMPT.OUTCOME.eq("delivered")),
+                        DSL.avg(DELIVERY_ATTEMPT.LATENCY_MS),
+                        DSL.percentileDisc(0.95).withinGroupOrderBy(DELIVERY_ATTEMPT.LATENCY_MS),
+                        DSL.max(DELIVERY_ATTEMPT.STARTED_AT))
+                .from(DELIVERY_ATTEMPT)
+                .join(DELIVERY)
+                .on(DELIVERY.ID.eq(DELIVERY_ATTEMPT.DELIVERY_ID))
+                .where(channel == null ? DSL.noCondition() : DELIVERY.CHANNEL.eq(channel))
+                .groupBy(DELIVERY.ENDPOINT)
+                .orderBy(DELIVERY.ENDPOINT)
+                .fetch(r -> new EndpointHealth(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4().setScale(0, RoundingMode.HALF_UP).longValue(),
+                        r.value5().longValue(),
+                        r.value6().toInstant()));
     }
 
     // --- order state -------------------------------------------------------------------------------------

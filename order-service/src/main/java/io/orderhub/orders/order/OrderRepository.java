@@ -7,7 +7,9 @@ import static io.orderhub.orders.jooq.Tables.ORDER_PAYMENTS;
 import static io.orderhub.orders.jooq.Tables.ORDER_STATUS_HISTORY;
 import static io.orderhub.orders.jooq.Tables.UNMATCHED_PAYMENT_EVENTS;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
@@ -34,9 +36,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -356,6 +360,26 @@ class OrderRepository {
                 .orderBy(ORDERS.CREATED_AT.desc(), ORDERS.ID.desc())
                 .limit(fetch)
                 .fetch());
+    }
+
+    /** Orders created in [from, to) per channel and currency, and per hour (UTC) if asked. */
+    List<OrderFigure> figures(Instant from, Instant to, boolean perHour) {
+        Field<OffsetDateTime> hour = perHour
+                ? field("date_trunc('hour', {0}, 'UTC')", SQLDataType.TIMESTAMPWITHTIMEZONE, ORDERS.CREATED_AT)
+                : inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE);
+        List<Field<?>> groups =
+                perHour ? List.of(hour, ORDERS.SOURCE, ORDERS.CURRENCY) : List.of(ORDERS.SOURCE, ORDERS.CURRENCY);
+        return db.select(hour, ORDERS.SOURCE, ORDERS.CURRENCY, count(), sum(ORDERS.GRAND_TOTAL))
+                .from(ORDERS)
+                .where(ORDERS.CREATED_AT.ge(at(from)).and(ORDERS.CREATED_AT.lt(at(to))))
+                .groupBy(groups)
+                .orderBy(groups.stream().map(Field::asc).toList())
+                .fetch(r -> new OrderFigure(
+                        r.value1() == null ? null : r.value1().toInstant(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5().setScale(CurrencyCode.of(r.value3()).fractionDigits())));
     }
 
     private Optional<OrderState> one(Condition condition) {

@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** Payments with their refunds and dispute in and out of the {@code payments} schema. */
@@ -253,6 +255,30 @@ public class PaymentRepository {
                 .orderBy(PAYMENT.CREATED_AT, PAYMENT.ID)
                 .limit(limit)
                 .fetch(this::payment);
+    }
+
+    /** Published payments created in [from, to) per provider, currency and status, and per hour (UTC) if asked. */
+    public List<PaymentFigure> figures(Instant from, Instant to, boolean perHour) {
+        Field<OffsetDateTime> hour = perHour
+                ? DSL.field("date_trunc('hour', {0}, 'UTC')", SQLDataType.TIMESTAMPWITHTIMEZONE, PAYMENT.CREATED_AT)
+                : DSL.inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE);
+        List<Field<?>> groups = perHour
+                ? List.of(hour, PAYMENT.PROVIDER, PAYMENT.CURRENCY, PAYMENT.STATUS)
+                : List.of(PAYMENT.PROVIDER, PAYMENT.CURRENCY, PAYMENT.STATUS);
+        return db.select(hour, PAYMENT.PROVIDER, PAYMENT.CURRENCY, PAYMENT.STATUS, DSL.count(), DSL.sum(PAYMENT.AMOUNT))
+                .from(PAYMENT)
+                .where(PAYMENT.VERSION.gt(0L))
+                .and(PAYMENT.CREATED_AT.ge(at(from)))
+                .and(PAYMENT.CREATED_AT.lt(at(to)))
+                .groupBy(groups)
+                .orderBy(groups.stream().map(Field::asc).toList())
+                .fetch(r -> new PaymentFigure(
+                        r.value1() == null ? null : r.value1().toInstant(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6().setScale(CurrencyCode.of(r.value3()).fractionDigits())));
     }
 
     /**

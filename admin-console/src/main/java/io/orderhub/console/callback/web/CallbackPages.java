@@ -6,9 +6,12 @@ import io.orderhub.console.audit.web.AuditedActions.Done;
 import io.orderhub.console.hub.HubClient;
 import io.orderhub.console.hub.Views.Delivery;
 import io.orderhub.console.hub.Views.Endpoint;
+import io.orderhub.console.hub.Views.EndpointHealth;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 /**
- * Deliveries that are failing (still retried) or dead-lettered (given up), replaying one or a selection; the channels'
- * endpoints, and enabling one a receiver's 410 disabled.
+ * Deliveries that are failing (still retried) or dead-lettered (given up), replaying one or a selection; the
+ * channels' endpoints with their health (success rate and latency over the attempts held), and enabling one a
+ * receiver's 410 disabled.
  */
 @Controller
 class CallbackPages {
@@ -53,6 +57,9 @@ class CallbackPages {
         deliveries.addAll(hub.deliveries(null, "failed", null, null).items());
         model.addAttribute("deliveries", deliveries);
         model.addAttribute("endpoints", hub.endpoints());
+        Map<String, EndpointHealth> health = new HashMap<>();
+        hub.endpointHealth().forEach(endpoint -> health.put(endpoint.name(), endpoint));
+        model.addAttribute("health", health);
         return "callbacks";
     }
 

@@ -45,7 +45,7 @@ class OrderPages {
 
     @GetMapping({"/admin", "/admin/"})
     String home() {
-        return "redirect:/admin/orders";
+        return "redirect:/admin/overview";
     }
 
     @GetMapping("/admin/orders")

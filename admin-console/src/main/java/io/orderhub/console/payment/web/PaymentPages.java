@@ -6,17 +6,12 @@ import io.orderhub.console.audit.web.AuditedActions.Done;
 import io.orderhub.console.hub.HubClient;
 import io.orderhub.console.hub.Views.Payment;
 import io.orderhub.console.hub.Views.Refund;
+import io.orderhub.console.payment.StuckPayments;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,14 +47,12 @@ class PaymentPages {
 
     private final HubClient hub;
     private final AuditedActions actions;
-    private final Duration stuckAfter;
-    private final Clock clock;
+    private final StuckPayments stuck;
 
-    PaymentPages(HubClient hub, AuditedActions actions, @Value("${orderhub.console.stuck-after}") Duration stuckAfter) {
+    PaymentPages(HubClient hub, AuditedActions actions, StuckPayments stuck) {
         this.hub = hub;
         this.actions = actions;
-        this.stuckAfter = stuckAfter;
-        this.clock = Clock.systemUTC();
+        this.stuck = stuck;
     }
 
     /** Without filters: the payments stuck in an open status; with them: the service's list. */
@@ -75,7 +68,7 @@ class PaymentPages {
         page.addObject("provider", providerFilter == null ? "" : providerFilter);
         page.addObject("statuses", STATUSES);
         page.addObject("providers", PROVIDERS);
-        page.addObject("stuckAfter", stuckAfter);
+        page.addObject("stuckAfter", stuck.after());
         if ((statusFilter != null && !STATUSES.contains(statusFilter))
                 || (providerFilter != null && !PROVIDERS.contains(providerFilter))) {
             page.setStatus(HttpStatus.BAD_REQUEST);
@@ -85,7 +78,7 @@ class PaymentPages {
         }
         if (statusFilter == null && providerFilter == null) {
             page.addObject("stuck", true);
-            page.addObject("payments", stuck());
+            page.addObject("payments", stuck.now());
             page.addObject("unmatched", hub.unmatchedProviderEvents(null).items());
             return page;
         }
@@ -94,20 +87,6 @@ class PaymentPages {
         page.addObject("payments", found.items());
         page.addObject("nextCursor", found.nextCursor());
         return page;
-    }
-
-    /** Open payments unchanged for longer than the repair worker waits ({@code PAYMENT_REPAIR_AFTER}). */
-    private List<Payment> stuck() {
-        Instant before = clock.instant().minus(stuckAfter);
-        List<Payment> stuck = new ArrayList<>();
-        for (String open : Payment.OPEN) {
-            hub.payments(open, null, null).items().stream()
-                    .filter(payment ->
-                            payment.updatedAt() != null && payment.updatedAt().isBefore(before))
-                    .forEach(stuck::add);
-        }
-        stuck.sort(Comparator.comparing(Payment::updatedAt));
-        return stuck;
     }
 
     @GetMapping("/admin/payments/{id}")
