@@ -124,6 +124,7 @@ final class CamtReader {
             String iban = a == null ? null : iban(account.apply(a));
             entriesOf.apply(a).forEach(e -> entries.add(entry.apply(e, iban)));
         }
+        longer(messageId, 255, "the message id");
         return new BankStatement(type, messageId, entries);
     }
 
@@ -255,6 +256,10 @@ final class CamtReader {
         if (amount.getValue().signum() <= 0) {
             throw new UnreadableStatement("an entry's amount must be above 0");
         }
+        // ISO 20022 allows 35 characters for a reference and 34 for an IBAN; longer ones are not a camt document.
+        longer(reference, 255, "an entry reference");
+        longer(account, 34, "the account's IBAN");
+        longer(payerIban, 34, "a payer's IBAN");
         String text = remittance.isEmpty() ? null : String.join(" ", remittance).strip();
         boolean credit = fields.direction() == CreditDebitCode.CRDT;
         String ref = reference == null || reference.isBlank()
@@ -298,6 +303,12 @@ final class CamtReader {
                             .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void longer(String value, int limit, String what) {
+        if (value != null && value.length() > limit) {
+            throw new UnreadableStatement(what + " is longer than " + limit + " characters");
         }
     }
 

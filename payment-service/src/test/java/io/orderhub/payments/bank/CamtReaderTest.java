@@ -79,6 +79,13 @@ class CamtReaderTest {
         assertThatThrownBy(() -> CamtReader.read(
                         sample("camt.053.001.08.xml").replace("<Amt Ccy=\"EUR\">423.64</Amt>", ""), TODAY))
                 .isInstanceOf(UnreadableStatement.class);
+        assertThatThrownBy(() -> CamtReader.read(sample("camt.053.001.08.xml").replace("REF1", "R".repeat(300)), TODAY))
+                .isInstanceOf(UnreadableStatement.class)
+                .hasMessageContaining("entry reference");
+        assertThatThrownBy(() -> CamtReader.read(
+                        sample("camt.053.001.08.xml").replace("DE02120300000000202051", "DE" + "0".repeat(40)), TODAY))
+                .isInstanceOf(UnreadableStatement.class)
+                .hasMessageContaining("IBAN");
     }
 
     private static String sample(String name) throws IOException {
