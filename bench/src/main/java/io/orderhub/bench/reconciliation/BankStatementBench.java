@@ -1,5 +1,8 @@
 package io.orderhub.bench.reconciliation;
 
+import static io.orderhub.bench.reconciliation.PaymentServiceProcess.median;
+import static io.orderhub.bench.reconciliation.PaymentServiceProcess.round;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.bench.BenchResults;
@@ -44,7 +47,7 @@ import java.util.UUID;
  */
 public final class BankStatementBench {
 
-    private static final String ADMIN_KEY = "admin-bench-key-0001";
+    private static final String ADMIN_KEY = PaymentServiceProcess.ADMIN_KEY;
     private static final UUID CONTRACT = UUID.fromString("01950000-0000-7000-8000-000000000001");
     private static final String ACCOUNT_JSON = """
             {"buyer": {"company": "Praxis Nord GmbH", "vat_id": "DE123456789", "email": "buchhaltung@praxis-nord.example",
@@ -64,33 +67,14 @@ public final class BankStatementBench {
         int lines = perStatement * statements;
         Path root = BenchResults.root();
         Path work = Files.createTempDirectory("bank-statement-bench");
-        List<String> serviceJvm = List.of("-Xmx512m", "-XX:+UseSerialGC");
+        List<String> serviceJvm = PaymentServiceProcess.JVM;
         try (LocalPostgres postgres = LocalPostgres.startPersistent(work.resolve("postgres"), 0);
                 KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0)) {
             postgres.ensureDatabase("orderhub", "orderhub", "orderhub");
             Database database = new Database(postgres.jdbcUrl("orderhub"), "orderhub", "orderhub");
-            try (Platform service = Platform.builder(root)
-                    .only(Service.PAYMENT_SERVICE)
-                    .httpPort(Platform.freePortBlock())
-                    .logDirectory(work.resolve("logs"))
-                    .jvmOptions(serviceJvm)
-                    .database(Service.PAYMENT_SERVICE, database)
-                    .environment(Map.of(
-                            "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                            "SCHEMA_REGISTRY_URL", "mock://",
-                            "API_KEYS", "admin:" + ADMIN_KEY,
-                            "RATE_LIMIT", "100000000/1m",
-                            "RECONCILIATION_SCHEDULE", "-",
-                            "PAYMENT_REPAIR_INTERVAL", "1h"))
-                    .start()) {
+            try (Platform service = PaymentServiceProcess.start(root, work, database, broker, Map.of())) {
                 URI base = service.url(Service.PAYMENT_SERVICE);
-                long servicePid = service.process(Service.PAYMENT_SERVICE).pid();
-                CpuTimes cpu = new CpuTimes(List.of(
-                        new CpuTimes.Part("service", servicePid, CpuTimes.Scope.PROCESS),
-                        new CpuTimes.Part("service_jit", servicePid, CpuTimes.Scope.JIT_THREADS),
-                        new CpuTimes.Part(
-                                "postgres", CpuTimes.postmaster(work.resolve("postgres")), CpuTimes.Scope.TREE),
-                        new CpuTimes.Part("bench_jvm", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS)));
+                CpuTimes cpu = PaymentServiceProcess.cpu(service, work.resolve("postgres"));
                 System.out.printf(
                         "payment-service on %s; %d statements of %d lines a run%n", base, statements, perStatement);
 
@@ -235,14 +219,5 @@ public final class BankStatementBench {
             }
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }
