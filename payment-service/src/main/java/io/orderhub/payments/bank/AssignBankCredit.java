@@ -50,6 +50,6 @@ public class AssignBankCredit {
                     "the invoice is in " + invoice.currency().code() + ", the credit in "
                             + credit.amount().currency().code());
         }
-        return settle.settle(credit, invoice, BankCredit.Status.ASSIGNED, "operator", actor, false);
+        return settle.settle(credit, invoice, BankCredit.Status.ASSIGNED, "operator", actor);
     }
 }

@@ -3,6 +3,7 @@ package io.orderhub.payments.bank;
 import io.orderhub.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -41,11 +42,11 @@ public record BankCredit(
         ASSIGNED;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Status of(String wire) {
-            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(wire.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -35,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -315,7 +316,7 @@ final class CamtReader {
     private static String iban(AccountIdentification4Choice id) {
         return id == null || id.getIBAN() == null
                 ? null
-                : id.getIBAN().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+                : id.getIBAN().replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     private static LocalDate date(LocalDate day, OffsetDateTime at) {

@@ -5,6 +5,7 @@ import io.orderhub.money.Money;
 import io.orderhub.payments.invoice.FindInvoices;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,7 +69,7 @@ public class ImportBankStatement {
         return new Result(
                 statement.messageType(),
                 statement.messageId(),
-                count(lines, l -> l.settled()),
+                count(lines, StatementLine::settled),
                 count(lines, l -> l.bankCreditId() != null && !l.settled()),
                 count(lines, l -> "debit".equals(l.outcome())),
                 count(lines, l -> "not_booked".equals(l.outcome())),
@@ -76,7 +77,7 @@ public class ImportBankStatement {
                 lines);
     }
 
-    private static int count(List<StatementLine> lines, java.util.function.Predicate<StatementLine> which) {
+    private static int count(List<StatementLine> lines, Predicate<StatementLine> which) {
         return (int) lines.stream().filter(which).count();
     }
 }

@@ -49,7 +49,7 @@ class MatchBankCredit {
                 .filter(i -> i.currency().equals(amount.currency()))
                 .findFirst();
         if (byNumber.isPresent()) {
-            return settle.settle(credit, byNumber.get(), BankCredit.Status.MATCHED, "number", actor, false);
+            return settle.settle(credit, byNumber.get(), BankCredit.Status.MATCHED, "number", actor);
         }
         List<Invoice> byPayer = invoices
                 .ofPayer(amount.currency().code(), entry.payerName(), credits.contractsPaidFrom(entry.payerIban()))
@@ -58,7 +58,7 @@ class MatchBankCredit {
                 .filter(i -> i.outstanding().compareTo(amount) == 0 || SettleCredit.takesDiscount(i, credit))
                 .toList();
         if (byPayer.size() == 1) {
-            return settle.settle(credit, byPayer.get(0), BankCredit.Status.MATCHED, "payer", actor, false);
+            return settle.settle(credit, byPayer.get(0), BankCredit.Status.MATCHED, "payer", actor);
         }
         return StatementLine.of(credit, null, null, null, false);
     }

@@ -80,8 +80,7 @@ class SettleCredit {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    StatementLine settle(
-            BankCredit credit, Invoice matched, BankCredit.Status status, String how, String actor, boolean seen) {
+    StatementLine settle(BankCredit credit, Invoice matched, BankCredit.Status status, String how, String actor) {
         OrderView order = orders.lock(matched.orderId()).orElseThrow();
         Invoice invoice = current(invoices.byId(matched.id()));
         Payment payment = Payment.start(Ids.next(), order.id(), order.source(), PROVIDER, credit.amount())
@@ -122,6 +121,6 @@ class SettleCredit {
                 ledger.now(),
                 actor);
         BankCredit settled = credits.find(credit.id()).orElseThrow();
-        return StatementLine.of(settled, invoice.number(), status(current(invoice)), discount, seen);
+        return StatementLine.of(settled, invoice.number(), status(current(invoice)), discount, false);
     }
 }
