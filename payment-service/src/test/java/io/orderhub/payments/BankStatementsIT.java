@@ -61,7 +61,9 @@ class BankStatementsIT extends PaymentsTestBase {
         assertThat(payment.get("provider_reference").asString()).isEqualTo(ref);
         assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("423.64");
         assertThat(payment.get("order_id").asString()).isEqualTo(invoice.orderId.toString());
-        assertThat(eventsOf(UUID.fromString(line.get("payment_id").asString()))).isNotEmpty();
+        List<io.orderhub.events.PaymentEvent> events =
+                awaitPublishedOnceInOrder(UUID.fromString(line.get("payment_id").asString()), 1);
+        assertThat(events.get(0).getPayment().getProvider()).isEqualTo("bank_transfer");
     }
 
     @Test
