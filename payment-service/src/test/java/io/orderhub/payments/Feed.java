@@ -108,6 +108,19 @@ public final class Feed {
             OrderStatus status,
             long version,
             Terms terms) {
+        return orderOnAccount(id, contractId, grandTotal, paidAmount, status, version, terms, "Praxis Nord GmbH");
+    }
+
+    /** The same, for a buyer of another company name. */
+    public static OrderEvent orderOnAccount(
+            UUID id,
+            UUID contractId,
+            String grandTotal,
+            String paidAmount,
+            OrderStatus status,
+            long version,
+            Terms terms,
+            String company) {
         OrderSnapshot.Builder order = snapshot(id, "b2b", "EUR", grandTotal, status)
                 .setSubtotal(EventMoney.of(new BigDecimal("356.00")))
                 .setTaxTotal(EventMoney.of(new BigDecimal("67.64")))
@@ -127,7 +140,7 @@ public final class Feed {
                 .setPaymentMethod("invoice")
                 .setAccount(AccountSnapshot.newBuilder()
                         .setCustomer(BusinessCustomerSnapshot.newBuilder()
-                                .setCompany("Praxis Nord GmbH")
+                                .setCompany(company)
                                 .setVatId("DE123456789")
                                 .setEmail("buchhaltung@praxis-nord.example")
                                 .setAddress(AddressSnapshot.newBuilder()

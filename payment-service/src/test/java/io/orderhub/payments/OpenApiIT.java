@@ -45,6 +45,11 @@ class OpenApiIT extends PaymentsTestBase {
                 Map.entry("/api/v1/invoices", Set.of("get", "post")),
                 Map.entry("/api/v1/invoices/{id}", Set.of("get")),
                 Map.entry("/api/v1/invoices/{id}/credit-notes", Set.of("post")),
+                Map.entry("/api/v1/receivables/aging", Set.of("get")),
+                Map.entry("/api/v1/bank-statements", Set.of("post")),
+                Map.entry("/api/v1/bank-credits", Set.of("get")),
+                Map.entry("/api/v1/bank-credits/{id}", Set.of("get")),
+                Map.entry("/api/v1/bank-credits/{id}/assign", Set.of("post")),
                 Map.entry("/api/v1/settlements", Set.of("get")),
                 Map.entry("/api/v1/settlements.csv", Set.of("get")));
         ApiDescriptions.assertOperations(api, "payment-service", operations);

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.orderhub.bench.reconciliation.PaymentServiceProcess.median;
+import static io.orderhub.bench.reconciliation.PaymentServiceProcess.round;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +56,7 @@ import java.util.Map;
  */
 public final class ReconciliationBench {
 
-    private static final String ADMIN_KEY = "admin-bench-key-0001";
+    private static final String ADMIN_KEY = PaymentServiceProcess.ADMIN_KEY;
     private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant TO = FROM.plus(Duration.ofDays(1));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +69,7 @@ public final class ReconciliationBench {
         int warmupRuns = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path root = BenchResults.root();
         Path work = Files.createTempDirectory("reconciliation-bench");
-        List<String> serviceJvm = List.of("-Xmx512m", "-XX:+UseSerialGC");
+        List<String> serviceJvm = PaymentServiceProcess.JVM;
         WireMockServer stripe = new WireMockServer(options().dynamicPort());
         stripe.start();
         try (LocalPostgres postgres = LocalPostgres.startPersistent(work.resolve("postgres"), 0);
@@ -75,31 +77,15 @@ public final class ReconciliationBench {
             postgres.ensureDatabase("orderhub", "orderhub", "orderhub");
             Database database = new Database(postgres.jdbcUrl("orderhub"), "orderhub", "orderhub");
             int hubs = stubPages(stripe, payments);
-            try (Platform service = Platform.builder(root)
-                    .only(Service.PAYMENT_SERVICE)
-                    .httpPort(Platform.freePortBlock())
-                    .logDirectory(work.resolve("logs"))
-                    .jvmOptions(serviceJvm)
-                    .database(Service.PAYMENT_SERVICE, database)
-                    .environment(Map.of(
-                            "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                            "SCHEMA_REGISTRY_URL", "mock://",
-                            "API_KEYS", "admin:" + ADMIN_KEY,
-                            "RATE_LIMIT", "100000000/1m",
-                            "STRIPE_API_KEY", "sk_test_bench",
-                            "STRIPE_API_BASE", stripe.baseUrl(),
-                            "RECONCILIATION_SCHEDULE", "-",
-                            "PAYMENT_REPAIR_INTERVAL", "1h"))
-                    .start()) {
+            try (Platform service = PaymentServiceProcess.start(
+                    root,
+                    work,
+                    database,
+                    broker,
+                    Map.of("STRIPE_API_KEY", "sk_test_bench", "STRIPE_API_BASE", stripe.baseUrl()))) {
                 insertHubPayments(database, hubs);
                 URI base = service.url(Service.PAYMENT_SERVICE);
-                long servicePid = service.process(Service.PAYMENT_SERVICE).pid();
-                CpuTimes cpu = new CpuTimes(List.of(
-                        new CpuTimes.Part("service", servicePid, CpuTimes.Scope.PROCESS),
-                        new CpuTimes.Part("service_jit", servicePid, CpuTimes.Scope.JIT_THREADS),
-                        new CpuTimes.Part(
-                                "postgres", CpuTimes.postmaster(work.resolve("postgres")), CpuTimes.Scope.TREE),
-                        new CpuTimes.Part("bench_jvm", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS)));
+                CpuTimes cpu = PaymentServiceProcess.cpu(service, work.resolve("postgres"));
                 System.out.printf("payment-service on %s; %d payments, %d of them the hub's%n", base, payments, hubs);
 
                 for (int i = 0; i < warmupRuns; i++) {
@@ -305,14 +291,5 @@ public final class ReconciliationBench {
             throw new IllegalStateException("Listed " + seen + " of " + payments);
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

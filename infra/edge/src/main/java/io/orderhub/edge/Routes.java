@@ -47,6 +47,10 @@ class Routes {
                 "/api/v1/provider-events/**",
                 "/api/v1/invoices",
                 "/api/v1/invoices/**",
+                "/api/v1/bank-statements",
+                "/api/v1/bank-credits",
+                "/api/v1/bank-credits/**",
+                "/api/v1/receivables/**",
                 "/api/v1/settlements",
                 "/api/v1/settlements.csv");
     }

@@ -3,7 +3,9 @@ package io.orderhub.payments.invoice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,26 @@ public class FindInvoices {
     @Transactional(readOnly = true)
     public List<Invoice> list(UUID orderId, UUID contractId, Instant beforeAt, UUID beforeId, int limit) {
         return invoices.page(orderId, contractId, beforeAt, beforeId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Invoice> byNumber(String number) {
+        return invoices.findByNumber(number);
+    }
+
+    /**
+     * Invoices in the currency of the company of that name (in any case) or of one of the contracts, oldest first;
+     * at most 200, which is more than a payer has open.
+     */
+    @Transactional(readOnly = true)
+    public List<Invoice> ofPayer(String currency, String company, Collection<UUID> contractIds) {
+        return invoices.ofPayer(currency, company, contractIds, 200);
+    }
+
+    /** The contract's receivables by days overdue, today. */
+    @Transactional(readOnly = true)
+    public ReceivablesAging aging(UUID contractId) {
+        return ReceivablesAging.of(contractId, invoices.ofContract(contractId), today());
     }
 
     public LocalDate today() {

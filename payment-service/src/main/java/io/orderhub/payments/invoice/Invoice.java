@@ -102,6 +102,25 @@ public record Invoice(
         return amounts.currency();
     }
 
+    /** The same invoice with another paid amount (what the hub's own payments received when it knows more). */
+    public Invoice withPaid(Money paid) {
+        return new Invoice(
+                id,
+                number,
+                orderId,
+                contractId,
+                source,
+                amounts,
+                issuedAt,
+                dueDate,
+                discountDate,
+                discountAmount,
+                issued,
+                issuedBy,
+                creditNotes,
+                paid);
+    }
+
     public Money total() {
         return amounts.total();
     }

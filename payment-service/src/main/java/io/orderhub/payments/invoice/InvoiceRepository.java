@@ -4,6 +4,9 @@ import static io.orderhub.payments.jooq.Tables.CREDIT_NOTE;
 import static io.orderhub.payments.jooq.Tables.INVOICE;
 import static io.orderhub.payments.jooq.Tables.INVOICE_COUNTER;
 import static io.orderhub.payments.jooq.Tables.ORDER_VIEW;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 
@@ -14,7 +17,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,6 +113,38 @@ class InvoiceRepository {
 
     Optional<Invoice> findByOrder(UUID orderId) {
         return first(withPaid().where(INVOICE.ORDER_ID.eq(orderId)).fetch());
+    }
+
+    Optional<Invoice> findByNumber(String number) {
+        return first(withPaid().where(INVOICE.NUMBER.eq(number)).fetch());
+    }
+
+    /**
+     * Invoices in the currency whose buyer is the company of that name (in any case) or of one of the contracts,
+     * oldest first, at most {@code limit}.
+     */
+    List<Invoice> ofPayer(String currency, String company, Collection<UUID> contractIds, int limit) {
+        Condition payer = company == null
+                ? falseCondition()
+                : lower(field("{0}->'buyer'->>'company'", String.class, INVOICE.ACCOUNT))
+                        .eq(company.strip().toLowerCase(Locale.ROOT));
+        if (!contractIds.isEmpty()) {
+            payer = payer.or(INVOICE.CONTRACT_ID.in(contractIds));
+        }
+        return invoices(withPaid()
+                .where(INVOICE.CURRENCY.eq(currency))
+                .and(payer)
+                .orderBy(INVOICE.ISSUED_AT, INVOICE.ID)
+                .limit(limit)
+                .fetch());
+    }
+
+    /** Every invoice of the contract, oldest first. */
+    List<Invoice> ofContract(UUID contractId) {
+        return invoices(withPaid()
+                .where(INVOICE.CONTRACT_ID.eq(contractId))
+                .orderBy(INVOICE.ISSUED_AT, INVOICE.ID)
+                .fetch());
     }
 
     /** Newest first: up to {@code limit} invoices after the position ({@code beforeAt}/{@code beforeId} or null). */

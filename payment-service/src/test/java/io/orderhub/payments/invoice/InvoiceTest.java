@@ -58,29 +58,7 @@ class InvoiceTest {
     }
 
     private static Invoice issued(String total, OnAccount.PaymentTerms terms) {
-        OnAccount account = new OnAccount(
-                UUID.randomUUID(),
-                new OnAccount.Buyer(
-                        "Praxis Nord GmbH",
-                        null,
-                        "a@b.example",
-                        new OnAccount.Address("Hafenstr. 1", "20457", "Hamburg", "DE"),
-                        null),
-                terms,
-                List.of(),
-                new BigDecimal(total),
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                BigDecimal.ZERO);
-        return Invoice.issue(
-                UUID.randomUUID(),
-                "RE-2027-000001",
-                UUID.randomUUID(),
-                "b2b",
-                account,
-                Money.of(new BigDecimal(total), EUR),
-                ISSUED,
-                "admin");
+        return InvoiceFixtures.anInvoice(UUID.randomUUID(), total, "EUR", terms, ISSUED);
     }
 
     private static Invoice paid(Invoice i, String amount) {

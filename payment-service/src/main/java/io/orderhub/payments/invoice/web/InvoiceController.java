@@ -165,6 +165,22 @@ class InvoiceController {
                 page.next()));
     }
 
+    @Operation(summary = "Receivables aging of a contract", description = """
+                    What the contract's invoices leave open today (Europe/Berlin), per currency, by days past the \
+                    due date: `current` (not yet due), `days_1_30`, `days_31_60`, `days_61_90`, `over_90`, and \
+                    `total`. Paid and credited invoices count nothing; what is paid is what order-service counts \
+                    from the order's events. Admin keys only.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The contract's open amounts by age.",
+            content =
+                    @Content(mediaType = "application/json", examples = @ExampleObject(value = InvoiceExamples.AGING)))
+    @RequiresAdmin
+    @GetMapping("/api/v1/receivables/aging")
+    ResponseEntity<?> aging(@RequestParam(name = "contract_id", required = false) String contractId) {
+        return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(invoices.aging(uuid("contract_id", contractId)))));
+    }
+
     private ResponseEntity<?> created(Invoice invoice) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/v1/invoices/" + invoice.id())
@@ -172,13 +188,17 @@ class InvoiceController {
     }
 
     private static UUID orderId(String text) {
+        return uuid("order_id", text);
+    }
+
+    private static UUID uuid(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidRequest("order_id", "is required");
+            throw new InvalidRequest(field, "is required");
         }
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequest("order_id", "must be a UUID");
+            throw new InvalidRequest(field, "must be a UUID");
         }
     }
 }

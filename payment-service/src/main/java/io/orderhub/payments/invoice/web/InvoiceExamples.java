@@ -50,4 +50,11 @@ final class InvoiceExamples {
              "invoice_id": "0196a5d2-3c4d-7e5f-8a61-7b8c9d0e1f20", "number": "RE-2026-000042",
              "success": false, "error": {"code": "CONFLICT", "message": "…"}}
             """;
+
+    static final String AGING = """
+            {"success": true, "data": {"contract_id": "0196a5c3-1a2b-7c3d-8e4f-5a6b7c8d9e0f", "as_of": "2026-12-06",
+             "open_invoices": 3,
+             "currencies": [{"currency": "EUR", "current": 423.64, "days_1_30": 0.00, "days_31_60": 150.00,
+                             "days_61_90": 0.00, "over_90": 89.25, "total": 662.89}]}}
+            """;
 }

@@ -3,6 +3,7 @@ package io.orderhub.payments.invoice.web;
 import io.orderhub.money.Money;
 import io.orderhub.payments.invoice.CreditNote;
 import io.orderhub.payments.invoice.Invoice;
+import io.orderhub.payments.invoice.ReceivablesAging;
 import io.orderhub.payments.order.OnAccount;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,6 +55,29 @@ final class InvoiceJson {
                 "credit_notes",
                 invoice.creditNotes().stream().map(InvoiceJson::creditNote).toList());
         body.put("issued_by", invoice.issuedBy());
+        return body;
+    }
+
+    static Map<String, Object> of(ReceivablesAging aging) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contract_id", aging.contractId());
+        body.put("as_of", aging.asOf().toString());
+        body.put("open_invoices", aging.openInvoices());
+        body.put(
+                "currencies",
+                aging.currencies().stream()
+                        .map(row -> {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("currency", row.currency().code());
+                            r.put("current", amount(row.current()));
+                            r.put("days_1_30", amount(row.days1To30()));
+                            r.put("days_31_60", amount(row.days31To60()));
+                            r.put("days_61_90", amount(row.days61To90()));
+                            r.put("over_90", amount(row.over90()));
+                            r.put("total", amount(row.total()));
+                            return r;
+                        })
+                        .toList());
         return body;
     }
 
