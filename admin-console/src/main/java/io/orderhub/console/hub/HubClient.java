@@ -1,12 +1,19 @@
 package io.orderhub.console.hub;
 
+import io.orderhub.console.hub.Views.Aging;
+import io.orderhub.console.hub.Views.AgingRow;
 import io.orderhub.console.hub.Views.Attempt;
+import io.orderhub.console.hub.Views.BankCredit;
 import io.orderhub.console.hub.Views.Change;
+import io.orderhub.console.hub.Views.Contract;
+import io.orderhub.console.hub.Views.CreditNote;
 import io.orderhub.console.hub.Views.DeadLetter;
 import io.orderhub.console.hub.Views.Delivery;
 import io.orderhub.console.hub.Views.Dispute;
 import io.orderhub.console.hub.Views.Endpoint;
 import io.orderhub.console.hub.Views.EndpointHealth;
+import io.orderhub.console.hub.Views.Invoice;
+import io.orderhub.console.hub.Views.InvoiceLine;
 import io.orderhub.console.hub.Views.Order;
 import io.orderhub.console.hub.Views.OrderFigure;
 import io.orderhub.console.hub.Views.Page;
@@ -14,6 +21,7 @@ import io.orderhub.console.hub.Views.Payment;
 import io.orderhub.console.hub.Views.PaymentFigure;
 import io.orderhub.console.hub.Views.ProviderEvent;
 import io.orderhub.console.hub.Views.Refund;
+import io.orderhub.console.hub.Views.Settlement;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -53,6 +61,9 @@ public class HubClient {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    /** How many invoices one read of the invoice list answers (the API's most). */
+    public static final int INVOICE_PAGE = 200;
 
     private final RestClient http;
     private final List<String> channels;
@@ -155,6 +166,88 @@ public class HubClient {
     /** Asks the payment's provider about it now and moves it as reported; answers the payment afterwards. */
     public Payment check(UUID paymentId) {
         return payment(post("/api/v1/payments/{id}/check", UUID.randomUUID().toString(), null, paymentId));
+    }
+
+    /** Newest first; the status filter optional (order-service's contracts). */
+    public Page<Contract> contracts(@Nullable String status, @Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/contracts")
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::contract);
+    }
+
+    public Optional<Contract> contract(UUID id) {
+        return one(uri -> uri.path("/api/v1/contracts/{id}").build(id)).map(HubClient::contract);
+    }
+
+    /** What the contract's invoices leave open today, per currency and age. */
+    public Aging aging(UUID contractId) {
+        JsonNode data = get(uri -> uri.path("/api/v1/receivables/aging")
+                        .queryParam("contract_id", contractId)
+                        .build())
+                .path("data");
+        List<AgingRow> rows = new ArrayList<>();
+        data.path("currencies")
+                .forEach(row -> rows.add(new AgingRow(
+                        row.path("currency").asString(),
+                        amount(row, "current"),
+                        amount(row, "days_1_30"),
+                        amount(row, "days_31_60"),
+                        amount(row, "days_61_90"),
+                        amount(row, "over_90"),
+                        amount(row, "total"))));
+        return new Aging(
+                LocalDate.parse(data.path("as_of").asString()),
+                data.path("open_invoices").asInt(),
+                rows);
+    }
+
+    /** Newest first, of one order, of one contract, or all (either filter null). */
+    public Page<Invoice> invoices(@Nullable UUID orderId, @Nullable UUID contractId, @Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/invoices")
+                        .queryParamIfPresent("order_id", Optional.ofNullable(orderId))
+                        .queryParamIfPresent("contract_id", Optional.ofNullable(contractId))
+                        .queryParam("limit", INVOICE_PAGE)
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::invoice);
+    }
+
+    public Optional<Invoice> invoice(UUID id) {
+        return one(uri -> uri.path("/api/v1/invoices/{id}").build(id)).map(HubClient::invoice);
+    }
+
+    /** Oldest first (an operator works through them in order); the status filter optional. */
+    public Page<BankCredit> bankCredits(@Nullable String status, @Nullable String cursor) {
+        return page(
+                uri -> uri.path("/api/v1/bank-credits")
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                        .build(),
+                HubClient::bankCredit);
+    }
+
+    public Optional<BankCredit> bankCredit(UUID id) {
+        return one(uri -> uri.path("/api/v1/bank-credits/{id}").build(id)).map(HubClient::bankCredit);
+    }
+
+    /** Pays the invoice with the bank credit, as a match would; answers what became of the invoice. */
+    public Settlement assignBankCredit(UUID creditId, UUID invoiceId) {
+        JsonNode line = post(
+                "/api/v1/bank-credits/{id}/assign",
+                UUID.randomUUID().toString(),
+                Map.of("invoice_id", invoiceId.toString()),
+                creditId);
+        return new Settlement(
+                text(line, "invoice_number"),
+                text(line, "invoice_status"),
+                uuid(line, "payment_id"),
+                text(line, "discount"),
+                line.path("overpaid").asBoolean(),
+                line.path("already_applied").asBoolean());
     }
 
     public List<Endpoint> endpoints() {
@@ -513,6 +606,90 @@ public class HubClient {
                 text(node, "key"),
                 text(node, "exception"),
                 text(node, "reason"));
+    }
+
+    private static Contract contract(JsonNode node) {
+        JsonNode customer = node.path("customer");
+        JsonNode terms = node.path("payment_terms");
+        JsonNode limit = node.path("credit_limit");
+        return new Contract(
+                UUID.fromString(node.path("id").asString()),
+                node.path("channel").asString(),
+                node.path("status").asString(),
+                node.path("version").asLong(),
+                customer.path("company").asString(),
+                text(customer, "vat_id"),
+                customer.path("email").asString(),
+                terms.path("net_days").asInt(),
+                terms.path("discount_percent").isNumber() ? amount(terms, "discount_percent") : null,
+                number(terms, "discount_days"),
+                amount(limit, "amount"),
+                limit.path("currency").asString(),
+                instant(node, "created_at"));
+    }
+
+    private static Invoice invoice(JsonNode node) {
+        List<InvoiceLine> lines = new ArrayList<>();
+        node.path("lines")
+                .forEach(line -> lines.add(new InvoiceLine(
+                        line.path("name").asString(),
+                        text(line, "sku"),
+                        amount(line, "quantity"),
+                        amount(line, "unit_price"),
+                        amount(line, "net"),
+                        amount(line, "tax_rate"),
+                        amount(line, "tax"))));
+        List<CreditNote> notes = new ArrayList<>();
+        node.path("credit_notes")
+                .forEach(note -> notes.add(new CreditNote(
+                        UUID.fromString(note.path("id").asString()),
+                        note.path("number").asString(),
+                        amount(note, "amount"),
+                        note.path("reason").asString(),
+                        instant(note, "issued_at"),
+                        note.path("issued_by").asString())));
+        String discountDate = text(node, "discount_date");
+        return new Invoice(
+                UUID.fromString(node.path("id").asString()),
+                node.path("number").asString(),
+                node.path("status").asString(),
+                UUID.fromString(node.path("order_id").asString()),
+                uuid(node, "contract_id"),
+                node.path("currency").asString(),
+                amount(node, "net_total"),
+                amount(node, "tax_total"),
+                amount(node, "total"),
+                amount(node, "paid_amount"),
+                amount(node, "credited_amount"),
+                amount(node, "outstanding"),
+                instant(node, "issued_at"),
+                LocalDate.parse(node.path("due_date").asString()),
+                discountDate == null ? null : LocalDate.parse(discountDate),
+                node.path("discount_amount").isNumber() ? amount(node, "discount_amount") : null,
+                text(node.path("buyer"), "company"),
+                lines,
+                notes);
+    }
+
+    private static BankCredit bankCredit(JsonNode node) {
+        return new BankCredit(
+                UUID.fromString(node.path("id").asString()),
+                node.path("status").asString(),
+                node.path("entry_reference").asString(),
+                amount(node, "amount"),
+                node.path("currency").asString(),
+                LocalDate.parse(node.path("booking_date").asString()),
+                text(node, "payer_name"),
+                text(node, "payer_iban"),
+                text(node, "remittance"),
+                text(node, "message_id"),
+                uuid(node, "invoice_id"),
+                text(node, "resolved_by"));
+    }
+
+    private static @Nullable UUID uuid(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : UUID.fromString(value);
     }
 
     /** An amount as the API wrote it, 10.00 staying 10.00. */

@@ -3,6 +3,7 @@ package io.orderhub.console.hub;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -200,4 +201,108 @@ public final class Views {
             @Nullable String providerReference,
             @Nullable String reason,
             @Nullable Instant openedAt) {}
+
+    /**
+     * A framework contract at its current version (order-service): the company buying under it, its payment
+     * terms and the credit limit its open receivables must stay within.
+     */
+    public record Contract(
+            UUID id,
+            String channel,
+            String status,
+            long version,
+            String company,
+            @Nullable String vatId,
+            String email,
+            int netDays,
+            @Nullable String discountPercent,
+            @Nullable Integer discountDays,
+            String creditLimit,
+            String currency,
+            @Nullable Instant createdAt) {
+
+        /** "30 days net", "2 % within 10 days, 30 days net". */
+        public String terms() {
+            String net = netDays + " days net";
+            return discountPercent == null ? net : discountPercent + " % within " + discountDays + " days, " + net;
+        }
+    }
+
+    /** What a contract's invoices leave open today, per currency, by days past the due date. */
+    public record Aging(LocalDate asOf, int openInvoices, List<AgingRow> currencies) {}
+
+    public record AgingRow(
+            String currency,
+            String current,
+            String days1To30,
+            String days31To60,
+            String days61To90,
+            String over90,
+            String total) {}
+
+    /** An invoice of an order on account (payment-service), its status as of today. */
+    public record Invoice(
+            UUID id,
+            String number,
+            String status,
+            UUID orderId,
+            @Nullable UUID contractId,
+            String currency,
+            String netTotal,
+            String taxTotal,
+            String total,
+            String paidAmount,
+            String creditedAmount,
+            String outstanding,
+            @Nullable Instant issuedAt,
+            LocalDate dueDate,
+            @Nullable LocalDate discountDate,
+            @Nullable String discountAmount,
+            @Nullable String company,
+            List<InvoiceLine> lines,
+            List<CreditNote> creditNotes) {}
+
+    public record InvoiceLine(
+            String name,
+            @Nullable String sku,
+            String quantity,
+            String unitPrice,
+            String net,
+            String taxRate,
+            String tax) {}
+
+    public record CreditNote(
+            UUID id,
+            String number,
+            String amount,
+            String reason,
+            @Nullable Instant issuedAt,
+            String issuedBy) {}
+
+    /**
+     * A booked credit from a bank statement and what became of it: {@code unmatched}, {@code matched} by the hub
+     * or {@code assigned} by an operator, then paying {@code invoiceId}.
+     */
+    public record BankCredit(
+            UUID id,
+            String status,
+            String entryReference,
+            String amount,
+            String currency,
+            LocalDate bookingDate,
+            @Nullable String payerName,
+            @Nullable String payerIban,
+            @Nullable String remittance,
+            @Nullable String messageId,
+            @Nullable UUID invoiceId,
+            @Nullable String resolvedBy) {}
+
+    /** A bank credit applied to an invoice: the invoice's status after it, and whether it was applied before. */
+    public record Settlement(
+            @Nullable String invoiceNumber,
+            @Nullable String invoiceStatus,
+            @Nullable UUID paymentId,
+            @Nullable String discount,
+            boolean overpaid,
+            boolean alreadyApplied) {}
 }

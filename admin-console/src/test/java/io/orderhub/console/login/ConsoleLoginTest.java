@@ -110,7 +110,8 @@ class ConsoleLoginTest {
             "/admin/payments/0190a1b2-0000-7000-8000-000000000002/cancel",
             "/admin/payments/0190a1b2-0000-7000-8000-000000000002/check",
             "/admin/dead-letters/payment-service/orderhub.order-events.v1.DLT/3/17/replay",
-            "/admin/dead-letters/payment-service/replay-all");
+            "/admin/dead-letters/payment-service/replay-all",
+            "/admin/bank-credits/0190a1b2-0000-7000-8000-000000000004/assign");
 
     @Test
     void refusesEveryActionToAViewerWith403() throws Exception {

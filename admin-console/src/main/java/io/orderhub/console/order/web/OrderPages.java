@@ -158,6 +158,7 @@ class OrderPages {
         model.addAttribute("order", order);
         model.addAttribute("payments", payments);
         model.addAttribute("deliveries", deliveries);
+        model.addAttribute("invoices", hub.invoices(orderId, null, null).items());
         model.addAttribute("timeline", Timeline.of(hub.orderHistory(orderId), stories, deliveries));
         return "order";
     }
