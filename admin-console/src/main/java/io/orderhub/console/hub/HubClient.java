@@ -245,7 +245,7 @@ public class HubClient {
                 text(line, "invoice_number"),
                 text(line, "invoice_status"),
                 uuid(line, "payment_id"),
-                text(line, "discount"),
+                optionalAmount(line, "discount"),
                 line.path("overpaid").asBoolean(),
                 line.path("already_applied").asBoolean());
     }
@@ -621,7 +621,7 @@ public class HubClient {
                 text(customer, "vat_id"),
                 customer.path("email").asString(),
                 terms.path("net_days").asInt(),
-                terms.path("discount_percent").isNumber() ? amount(terms, "discount_percent") : null,
+                optionalAmount(terms, "discount_percent"),
                 number(terms, "discount_days"),
                 amount(limit, "amount"),
                 limit.path("currency").asString(),
@@ -635,10 +635,10 @@ public class HubClient {
                         line.path("name").asString(),
                         text(line, "sku"),
                         amount(line, "quantity"),
-                        amount(line, "unit_price"),
+                        optionalAmount(line, "unit_price"),
                         amount(line, "net"),
-                        amount(line, "tax_rate"),
-                        amount(line, "tax"))));
+                        optionalAmount(line, "tax_rate"),
+                        optionalAmount(line, "tax"))));
         List<CreditNote> notes = new ArrayList<>();
         node.path("credit_notes")
                 .forEach(note -> notes.add(new CreditNote(
@@ -665,7 +665,7 @@ public class HubClient {
                 instant(node, "issued_at"),
                 LocalDate.parse(node.path("due_date").asString()),
                 discountDate == null ? null : LocalDate.parse(discountDate),
-                node.path("discount_amount").isNumber() ? amount(node, "discount_amount") : null,
+                optionalAmount(node, "discount_amount"),
                 text(node.path("buyer"), "company"),
                 lines,
                 notes);
@@ -696,6 +696,10 @@ public class HubClient {
     private static String amount(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? value.decimalValue().toPlainString() : value.asString();
+    }
+
+    private static @Nullable String optionalAmount(JsonNode node, String field) {
+        return node.path(field).isNumber() ? amount(node, field) : null;
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -266,10 +266,10 @@ public final class Views {
             String name,
             @Nullable String sku,
             String quantity,
-            String unitPrice,
+            @Nullable String unitPrice,
             String net,
-            String taxRate,
-            String tax) {}
+            @Nullable String taxRate,
+            @Nullable String tax) {}
 
     public record CreditNote(
             UUID id,

@@ -182,7 +182,8 @@ class B2bPagesTest {
         mvc.perform(MockMvcRequestBuilders.get("/admin/bank-credits")
                         .with(user("olga").roles("OPERATOR")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<label for=\"invoice-for-" + CREDIT + "\">")))
+                .andExpect(content()
+                        .string(containsString("for=\"invoice-for-" + CREDIT + "\">Invoice number or id</label>")))
                 .andExpect(content().string(containsString("Assign to invoice</button>")));
     }
 
