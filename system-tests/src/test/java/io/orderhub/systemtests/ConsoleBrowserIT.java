@@ -586,6 +586,140 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anOperatorReadsAContractsAgingAndAssignsABankCreditThatNamedNoInvoiceToTheOrdersInvoice() throws Exception {
+        ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
+        String company = "Praxis Nord " + System.nanoTime() + " GmbH";
+        String contractId = data(admin.post("/api/v1/contracts", """
+                        {"channel": "b2b",
+                         "customer": {"company": "%s", "email": "buchhaltung@praxis-nord.example",
+                                      "address": {"line1": "Hafenstr. 1", "postal_code": "20457", "city": "Hamburg",
+                                                  "country": "DE"}},
+                         "payment_terms": {"net_days": 30},
+                         "credit_limit": {"amount": 5000.00, "currency": "EUR"}}""".formatted(company)))
+                .path("id")
+                .asText();
+        // An order on account, confirmed by the partner: payment-service invoices it on its own.
+        ApiClient b2b = ApiClient.of(platform.origin(), B2B_KEY);
+        String orderId = data(b2b.post("/api/v1/orders", """
+                        {"source": "b2b", "source_order_id": "PO-%d", "currency": "EUR",
+                         "contract_id": "%s", "payment_method": "invoice",
+                         "items": [{"name": "Untersuchungshandschuhe", "quantity": 1, "price": 120.00}]}""".formatted(System.nanoTime(), contractId)))
+                .path("id")
+                .asText();
+        data(b2b.post("/api/v1/orders/" + orderId + "/transitions", """
+                {"status": "confirmed", "reason": "confirmed by the partner"}"""));
+        JsonNode invoice = await().atMost(Duration.ofSeconds(90))
+                .until(() -> data(admin.get("/api/v1/invoices?order_id=" + orderId)), invoices -> invoices.size() == 1)
+                .get(0);
+        String invoiceNumber = invoice.path("number").asText();
+        // The customer's bank transfer names no invoice, and its payer is not the contract's company.
+        String reference = "CONSOLE" + System.nanoTime();
+        HttpResponse<String> imported = admin.send(
+                "POST",
+                "/api/v1/bank-statements",
+                statement(reference, "120.00", "Vielen Dank", "Unbekannt AG", "DE44500105175407324931")
+                        .getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/xml"));
+        JsonNode line = data(imported).path("lines").get(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("unmatched");
+        String creditId = line.path("bank_credit_id").asText();
+
+        logIn(CONSOLE_OPERATOR, CONSOLE_OPERATOR_PASSWORD);
+        browser.findElement(By.linkText("Contracts")).click();
+        wait.until(ExpectedConditions.titleContains("Contracts"));
+        browser.findElement(By.linkText(company)).click();
+        wait.until(ExpectedConditions.urlContains("/admin/contracts/" + contractId));
+        assertThat(browser.findElement(By.cssSelector("#aging-EUR .current")).getText())
+                .isEqualTo("120.00");
+        assertThat(browser.findElement(By.id("invoices")).getText()).contains(invoiceNumber);
+        screenshot("contract");
+
+        browser.get(console("/admin/orders/" + orderId));
+        assertThat(browser.findElement(
+                                By.cssSelector("#invoice-" + invoice.path("id").asText() + " .invoice-status"))
+                        .getText())
+                .isEqualTo("open");
+
+        browser.findElement(By.linkText("Bank credits")).click();
+        wait.until(ExpectedConditions.titleContains("Bank credits"));
+        assertThat(browser.findElement(By.id("credit-" + creditId)).getText())
+                .contains("120.00 EUR")
+                .contains("Unbekannt AG");
+        screenshot("bank-credits");
+        // By keyboard: the invoice's number as the customer would quote it, then Enter.
+        browser.findElement(By.id("invoice-for-" + creditId))
+                .sendKeys(invoiceNumber.toLowerCase(Locale.ROOT).replace('-', ' '), Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[role=status]"),
+                "Assign bank credit to " + invoiceNumber + " accepted: invoice " + invoiceNumber + " paid"));
+        assertThat(browser.findElements(By.id("credit-" + creditId))).isEmpty();
+
+        // Paid once order-service has counted the bank transfer's payment.
+        browser.get(console("/admin/invoices/" + invoice.path("id").asText()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.id("invoice-status")).getText()).isEqualTo("paid");
+        });
+        screenshot("invoice");
+        browser.findElement(By.linkText(orderId)).click();
+        wait.until(ExpectedConditions.urlContains("/admin/orders/" + orderId));
+        assertThat(browser.findElement(By.id("invoices")).getText())
+                .contains(invoiceNumber)
+                .contains("paid");
+        assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("paid");
+
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.titleContains("Audit log"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText())
+                .contains("assign bank credit to " + invoiceNumber)
+                .contains("bank credit " + creditId);
+    }
+
+    /** A camt.053.001.08 statement with one booked credit. */
+    private static String statement(String reference, String amount, String remittance, String payer, String iban) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>MSG-%1$s</MsgId><CreDtTm>2026-12-06T18:00:00+01:00</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>MSG-%1$s-1</Id>
+                      <CreDtTm>2026-12-06T18:00:00+01:00</CreDtTm>
+                      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                      <Bal>
+                        <Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp>
+                        <Amt Ccy="EUR">10000.00</Amt>
+                        <CdtDbtInd>CRDT</CdtDbtInd>
+                        <Dt><Dt>%6$s</Dt></Dt>
+                      </Bal>
+                      <Ntry>
+                        <NtryRef>%1$s</NtryRef>
+                        <Amt Ccy="EUR">%2$s</Amt>
+                        <CdtDbtInd>CRDT</CdtDbtInd>
+                        <Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>%6$s</Dt></BookgDt>
+                        <ValDt><Dt>%6$s</Dt></ValDt>
+                        <AcctSvcrRef>%1$s</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                        <NtryDtls>
+                          <TxDtls>
+                            <Amt Ccy="EUR">%2$s</Amt>
+                            <CdtDbtInd>CRDT</CdtDbtInd>
+                            <RltdPties>
+                              <Dbtr><Pty><Nm>%4$s</Nm></Pty></Dbtr>
+                              <DbtrAcct><Id><IBAN>%5$s</IBAN></Id></DbtrAcct>
+                            </RltdPties>
+                            <RmtInf><Ustrd>%3$s</Ustrd></RmtInf>
+                          </TxDtls>
+                        </NtryDtls>
+                      </Ntry>
+                    </Stmt>
+                  </BkToCstmrStmt>
+                </Document>
+                """.formatted(reference, amount, remittance, payer, iban, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    @Test
     void aWrongPasswordKeepsTheLoginFormAndSaysSo() {
         browser.get(console("/admin/orders"));
         wait.until(ExpectedConditions.urlContains("/admin/login"));
