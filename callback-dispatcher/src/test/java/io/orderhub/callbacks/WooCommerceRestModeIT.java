@@ -121,10 +121,13 @@ class WooCommerceRestModeIT {
                 .isEqualTo("{\"note\":\"Order Hub: order paid (version 2), paid 47.49, refunded 0.00. Payment "
                         + paymentId + " (stripe) succeeded: 47.49, refunded 0.00.\",\"customer_note\":false}");
         assertThat(note.getHeader("Authorization")).isEqualTo(BASIC);
-        assertThat(new DispatcherApi(port, "admin-rest-mode-key").deliveriesOf(order.orderId()))
-                .singleElement()
-                .satisfies(delivery ->
-                        assertThat(delivery.path("status").asString()).isEqualTo("delivered"));
+        // The delivery is marked delivered once the note's answer is in: just after the shop saw the request.
+        DispatcherApi api = new DispatcherApi(port, "admin-rest-mode-key");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.deliveriesOf(order.orderId()))
+                        .singleElement()
+                        .satisfies(delivery ->
+                                assertThat(delivery.path("status").asString()).isEqualTo("delivered")));
     }
 
     @Test

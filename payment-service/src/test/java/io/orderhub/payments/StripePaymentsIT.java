@@ -225,6 +225,8 @@ class StripePaymentsIT extends PaymentsTestBase {
         assertThat(refund.path("status").asString()).isEqualTo("pending");
         assertThat(refund.path("amount").decimalValue()).isEqualByComparingTo("10.00");
         assertThat(refund.path("provider_reference").asString()).isEqualTo(firstRefund);
+        // The pending refund is already taken from what is left.
+        assertThat(payment(paymentId).path("refundable_amount").decimalValue()).isEqualByComparingTo("37.49");
         LoggedRequest call = Simulators.STRIPE
                 .findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))
                         .withFormParam("payment_intent", equalTo(intent))
@@ -249,6 +251,7 @@ class StripePaymentsIT extends PaymentsTestBase {
 
         assertThat(partlyRefunded.path("status").asString()).isEqualTo("partially_refunded");
         assertThat(partlyRefunded.path("refunded_amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(partlyRefunded.path("refundable_amount").decimalValue()).isEqualByComparingTo("37.49");
 
         HttpResponse<String> rest = woo().post(
                         "/api/v1/payments/" + paymentId + "/refunds",
@@ -273,6 +276,7 @@ class StripePaymentsIT extends PaymentsTestBase {
 
         assertThat(refunded.path("status").asString()).isEqualTo("refunded");
         assertThat(refunded.path("refunded_amount").decimalValue()).isEqualByComparingTo("47.49");
+        assertThat(refunded.path("refundable_amount").decimalValue()).isEqualByComparingTo("0.00");
         HttpResponse<String> tooMuch = woo().post(
                         "/api/v1/payments/" + paymentId + "/refunds",
                         "{\"amount\": 0.01}",

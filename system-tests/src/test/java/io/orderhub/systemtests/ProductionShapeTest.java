@@ -47,7 +47,7 @@ class ProductionShapeTest {
 
     private static final List<String> SERVICES =
             List.of("order-service", "payment-service", "webhook-gateway", "callback-dispatcher");
-    /** The operators' console: behind the edge, no database, no Kafka, its own admin key. */
+    /** The operators' console: behind the edge, no database, Kafka to describe only, its own admin key. */
     private static final String CONSOLE = "admin-console";
 
     private static final List<String> ORDERHUB_IMAGES =
@@ -667,7 +667,7 @@ class ProductionShapeTest {
 
     @Test
     void eachServiceHasAKafkaUserWritingOnlyTheTopicsItProducesAndReadingOnlyWhatItListensTo() {
-        assertThat(names("KafkaUser")).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(names("KafkaUser")).containsExactlyInAnyOrderElementsOf(concat(SERVICES, List.of(CONSOLE)));
         Map<String, String> producers = new LinkedHashMap<>();
         for (Map<String, Object> topic : kinds("KafkaTopic")) {
             producers.put(
@@ -711,13 +711,29 @@ class ProductionShapeTest {
     }
 
     @Test
+    void theConsolesKafkaUserMayOnlyDescribeTheTopicsAndTheServicesGroups() {
+        Map<String, Object> user = kind("KafkaUser", CONSOLE);
+        assertThat(path(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
+        List<Map<String, Object>> acls = acls(CONSOLE);
+        for (Map<String, Object> acl : acls) {
+            assertThat(strings(acl.get("operations"))).as(String.valueOf(acl)).containsExactly("Describe");
+        }
+        assertThat(granted(acls, "group", "Describe"))
+                .containsExactlyInAnyOrder("order-service", "payment-service", "callback-dispatcher");
+        assertThat(acls)
+                .filteredOn(acl -> "topic".equals(path(acl, "resource", "type")))
+                .extracting(acl -> path(acl, "resource", "name") + " " + path(acl, "resource", "patternType"))
+                .containsExactly("orderhub. prefix");
+    }
+
+    @Test
     void eachServiceLogsInToKafkaOverTlsWithItsOwnKafkaUsersSecret() {
         assertThat(configMap("orderhub-config"))
                 .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                 .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
                 .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM")
                 .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
-        for (String service : SERVICES) {
+        for (String service : concat(SERVICES, List.of(CONSOLE))) {
             Map<String, Object> jaas = secretKeyRef(service, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
             assertThat(jaas).as(service).containsEntry("name", service).containsEntry("key", "sasl.jaas.config");
             assertThat(secretKeyRef(service, "SPRING_KAFKA_SSL_TRUST_STORE_CERTIFICATES"))
@@ -787,7 +803,8 @@ class ProductionShapeTest {
                     .as("console → " + service)
                     .isEqualTo(!service.equals("webhook-gateway"));
         }
-        assertThat(admits(KAFKA_BROKER, console)).as("console → Kafka").isFalse();
+        // The console's KafkaUser only describes (theConsolesKafkaUserMayOnlyDescribe...): the overview's lag.
+        assertThat(admits(KAFKA_BROKER, console)).as("console → Kafka").isTrue();
         assertThat(admits(POSTGRES_INSTANCE, console))
                 .as("console → PostgreSQL")
                 .isFalse();

@@ -508,6 +508,7 @@ public class HubClient {
                 amount(node, "amount"),
                 node.path("currency").asString(),
                 amount(node, "refunded_amount"),
+                amount(node, "refundable_amount"),
                 text(node, "provider_reference"),
                 node.path("recorded").asBoolean(),
                 node.path("needs_attention").asBoolean(),

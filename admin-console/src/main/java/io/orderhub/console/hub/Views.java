@@ -44,6 +44,7 @@ public final class Views {
             String amount,
             String currency,
             String refundedAmount,
+            String leftToRefund,
             @Nullable String providerReference,
             boolean recorded,
             boolean needsAttention,
@@ -67,15 +68,9 @@ public final class Views {
             return REFUNDABLE.contains(status) && refundableAmount().signum() > 0;
         }
 
-        /** What is left to refund: the amount less what is refunded and what pending refunds will take. */
+        /** What a refund may still take, as payment-service counts it (pending refunds already taken). */
         public BigDecimal refundableAmount() {
-            BigDecimal pending = refunds.stream()
-                    .filter(refund -> refund.status().equals("pending"))
-                    .map(refund -> new BigDecimal(refund.amount()))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new BigDecimal(amount)
-                    .subtract(new BigDecimal(refundedAmount))
-                    .subtract(pending);
+            return new BigDecimal(leftToRefund);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,17 +55,22 @@ public class KafkaReads implements DisposableBean {
 
     private final @Nullable Admin admin;
 
-    KafkaReads(@Value("${orderhub.console.kafka.bootstrap-servers:}") String bootstrapServers) {
-        if (bootstrapServers.isBlank()) {
-            this.admin = null;
-            return;
-        }
-        Properties config = new Properties();
+    KafkaReads(@Value("${orderhub.console.kafka.bootstrap-servers:}") String bootstrapServers, KafkaProperties kafka) {
+        this.admin = bootstrapServers.isBlank() ? null : Admin.create(adminConfig(bootstrapServers, kafka));
+    }
+
+    /**
+     * Spring Boot's admin settings ({@code spring.kafka.*}: security protocol, SASL login, trust store — on
+     * Kubernetes the same as the services', with the console's own read-only KafkaUser), at the bootstrap
+     * servers given, with short timeouts: a page never waits long for Kafka.
+     */
+    static Map<String, Object> adminConfig(String bootstrapServers, KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "admin-console");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        this.admin = Admin.create(config);
+        return config;
     }
 
     public boolean configured() {

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * Consumer lag and dead letters as the console reads them from the real broker: a group that committed part
@@ -48,7 +49,7 @@ class KafkaReadsIT {
                     .all()
                     .get();
         }
-        KafkaReads reads = new KafkaReads(servers);
+        KafkaReads reads = new KafkaReads(servers, new KafkaProperties());
         try {
             Backlog backlog = reads.read();
 
@@ -62,7 +63,7 @@ class KafkaReadsIT {
 
     @Test
     void isNotConfiguredWithoutBootstrapServersAndReadsNothing() {
-        KafkaReads reads = new KafkaReads("");
+        KafkaReads reads = new KafkaReads("", new KafkaProperties());
 
         assertThat(reads.configured()).isFalse();
         assertThatThrownBy(reads::read)

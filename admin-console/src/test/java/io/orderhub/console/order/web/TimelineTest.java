@@ -30,6 +30,7 @@ class TimelineTest {
                 "47.49",
                 "EUR",
                 "10.00",
+                "37.49",
                 "pi_1",
                 false,
                 false,

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 class RefundFormTest {
 
     /** 47.50 EUR paid, 5.00 refunded, 2.50 pending: 40.00 left. */
-    private final Payment payment =
-            payment("succeeded", "5.00", List.of(new Refund(UUID.randomUUID(), "2.50", "pending", "late", null, null)));
+    private final Payment payment = payment(
+            "succeeded",
+            "5.00",
+            "40.00",
+            List.of(new Refund(UUID.randomUUID(), "2.50", "pending", "late", null, null)));
 
     @Test
     void acceptsAnAmountWithAPointOrACommaUpToWhatIsLeft() {
@@ -44,14 +47,15 @@ class RefundFormTest {
 
     @Test
     void refusesAPaymentWithNothingToRefundButLetsAConfirmationThrough() {
-        Payment pending = payment("pending", "0.00", List.of());
+        Payment pending = payment("pending", "0.00", "0.00", List.of());
 
         assertThat(RefundForm.check("10.00", "damaged", pending))
                 .isEqualTo(new RefundForm.Invalid("This payment has nothing left to refund"));
         assertThat(RefundForm.parse("10.00", "damaged")).isInstanceOf(RefundForm.Valid.class);
     }
 
-    private static Payment payment(String status, String refunded, List<Refund> refunds) {
+    /** {@code left}: what payment-service answers as refundable_amount. */
+    private static Payment payment(String status, String refunded, String left, List<Refund> refunds) {
         return new Payment(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -60,6 +64,7 @@ class RefundFormTest {
                 "47.50",
                 "EUR",
                 refunded,
+                left,
                 "pi_1",
                 false,
                 false,

@@ -1,5 +1,6 @@
 package io.orderhub.payments.payment.web;
 
+import io.orderhub.money.Money;
 import io.orderhub.payments.payment.Dispute;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.Refund;
@@ -25,6 +26,10 @@ public final class PaymentJson {
         body.put("amount", payment.amount().amount());
         body.put("currency", payment.currency().code());
         body.put("refunded_amount", payment.refundedAmount().amount());
+        // What a refund may still take: nothing unless the payment holds money; pending refunds count as taken.
+        body.put(
+                "refundable_amount",
+                (payment.status().refundable() ? payment.refundable() : Money.zero(payment.currency())).amount());
         body.put("provider_reference", payment.providerReference());
         body.put("source_payment_id", payment.sourcePaymentId());
         body.put("recorded", payment.recorded());
