@@ -82,6 +82,19 @@ class InvoicesIT extends PaymentsTestBase {
                 body(admin().get("/api/v1/invoices?order_id=" + orderId)).get("data");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("id")).isEqualTo(invoice.get("id"));
+        String number = invoice.get("number").asString();
+        JsonNode byNumber =
+                body(admin().get("/api/v1/invoices?number=" + number)).get("data");
+        assertThat(byNumber).hasSize(1);
+        assertThat(byNumber.get(0).get("id")).isEqualTo(invoice.get("id"));
+        assertThat(body(admin().get("/api/v1/invoices?number=" + number + "&order_id=" + UUID.randomUUID()))
+                        .get("data"))
+                .isEmpty();
+        assertThat(body(admin().get("/api/v1/invoices?number=RE-1999-000001")).get("data"))
+                .isEmpty();
+        HttpResponse<String> malformed = admin().get("/api/v1/invoices?number=re%202026");
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(body(malformed).at("/errors/0/field").asString()).isEqualTo("number");
     }
 
     @Test

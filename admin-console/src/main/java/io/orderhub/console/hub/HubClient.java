@@ -216,6 +216,17 @@ public class HubClient {
                 HubClient::invoice);
     }
 
+    /** The invoice of that number (RE-2026-000017), if there is one. */
+    public Optional<Invoice> invoiceNumbered(String number) {
+        return list(
+                        uri -> uri.path("/api/v1/invoices")
+                                .queryParam("number", number)
+                                .build(),
+                        HubClient::invoice)
+                .stream()
+                .findFirst();
+    }
+
     public Optional<Invoice> invoice(UUID id) {
         return one(uri -> uri.path("/api/v1/invoices/{id}").build(id)).map(HubClient::invoice);
     }

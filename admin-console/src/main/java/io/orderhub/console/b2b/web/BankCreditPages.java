@@ -6,7 +6,6 @@ import io.orderhub.console.audit.web.AuditedActions.Done;
 import io.orderhub.console.hub.HubClient;
 import io.orderhub.console.hub.Views.BankCredit;
 import io.orderhub.console.hub.Views.Invoice;
-import io.orderhub.console.hub.Views.Page;
 import io.orderhub.console.hub.Views.Settlement;
 import java.security.Principal;
 import java.util.List;
@@ -32,12 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BankCreditPages {
 
     static final List<String> STATUSES = List.of("unmatched", "matched", "assigned");
-
-    /**
-     * How many of the newest invoices a number is looked up among: the invoice API lists by order and contract
-     * but has no filter by number, so the console reads pages of the newest ones.
-     */
-    static final int NUMBER_LOOKUP_PAGES = 5;
 
     private final HubClient hub;
     private final AuditedActions actions;
@@ -83,13 +76,9 @@ class BankCreditPages {
                 : ((InvoiceReference.Number) reference).number();
         Optional<UUID> invoiceId = reference instanceof InvoiceReference.Id byId
                 ? Optional.of(byId.id())
-                : invoiceNumbered(named).map(Invoice::id);
+                : hub.invoiceNumbered(named).map(Invoice::id);
         if (invoiceId.isEmpty()) {
-            return refused(
-                    credits("unmatched", null),
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "No invoice " + named + " among the newest " + NUMBER_LOOKUP_PAGES * HubClient.INVOICE_PAGE
-                            + " invoices: give its id");
+            return refused(credits("unmatched", null), HttpStatus.UNPROCESSABLE_ENTITY, "No invoice " + named);
         }
         String action = "assign bank credit to " + named;
         String before = credit.status() + ", " + credit.amount() + " " + credit.currency() + " from "
@@ -107,21 +96,6 @@ class BankCreditPages {
                 + (settled.discount() == null ? "" : ", discount " + settled.discount())
                 + (settled.overpaid() ? " (overpaid)" : "")
                 + (settled.alreadyApplied() ? " (already assigned)" : "");
-    }
-
-    private Optional<Invoice> invoiceNumbered(String number) {
-        String cursor = null;
-        for (int read = 0; read < NUMBER_LOOKUP_PAGES; read++) {
-            Page<Invoice> page = hub.invoices(null, null, cursor);
-            Optional<Invoice> found = page.items().stream()
-                    .filter(invoice -> invoice.number().equals(number))
-                    .findFirst();
-            if (found.isPresent() || page.nextCursor() == null) {
-                return found;
-            }
-            cursor = page.nextCursor();
-        }
-        return Optional.empty();
     }
 
     private static ModelAndView refused(ModelAndView page, HttpStatus status, String problem) {

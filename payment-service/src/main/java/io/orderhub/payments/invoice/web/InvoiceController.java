@@ -3,6 +3,7 @@ package io.orderhub.payments.invoice.web;
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresAdmin;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
+import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.response.ApiResponse;
 import io.orderhub.httpapi.response.Cursor;
 import io.orderhub.payments.invoice.FindInvoices;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class InvoiceController {
+
+    /** An invoice's number as issued: series RE, year, six digits. */
+    private static final Pattern INVOICE_NUMBER = Pattern.compile("RE-\\d{4}-\\d{6}");
 
     private final IssueInvoice issueInvoice;
     private final IssueCreditNote issueCreditNote;
@@ -139,14 +144,32 @@ class InvoiceController {
 
     @Operation(summary = "List invoices", description = """
                     Newest first, by `order_id` and/or `contract_id` or all; `limit` 1 to 200 (default 50), \
-                    `next_cursor` for the next page.""")
+                    `next_cursor` for the next page. `number` (`RE-2026-000017`) finds the one invoice of that \
+                    number, within the other filters; a malformed number is 400.""")
     @RequiresAdmin
     @GetMapping("/api/v1/invoices")
     ResponseEntity<?> list(
             @RequestParam(name = "order_id", required = false) UUID orderId,
             @RequestParam(name = "contract_id", required = false) UUID contractId,
+            @RequestParam(required = false) String number,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
+        if (number != null) {
+            if (!INVOICE_NUMBER.matcher(number).matches()) {
+                throw ApiException.validation("number", "must be an invoice number such as RE-2026-000017");
+            }
+            return ResponseEntity.ok(ApiResponse.page(
+                    invoices
+                            .byNumber(number)
+                            .filter(invoice ->
+                                    orderId == null || invoice.orderId().equals(orderId))
+                            .filter(invoice ->
+                                    contractId == null || invoice.contractId().equals(contractId))
+                            .map(invoice -> InvoiceJson.of(invoice, invoices.today()))
+                            .stream()
+                            .toList(),
+                    null));
+        }
         int size = Cursor.limit(limit);
         Cursor before = Cursor.decode(cursor);
         Cursor.Page<Invoice> page = Cursor.Page.of(
