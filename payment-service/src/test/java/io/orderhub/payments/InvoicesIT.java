@@ -2,11 +2,16 @@ package io.orderhub.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderhub.events.InvoiceEvent;
+import io.orderhub.events.InvoiceEventType;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderStatus;
 import io.orderhub.payments.order.OnAccount;
 import io.orderhub.payments.order.Orders;
+import io.orderhub.schemas.EventTopic;
 import io.orderhub.testsupport.ApiClient;
+import io.orderhub.testsupport.TestKafka;
+import io.orderhub.testsupport.TopicRecorder;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +38,8 @@ class InvoicesIT extends PaymentsTestBase {
 
     private static final Feed.Terms NET_30_2_IN_10 = new Feed.Terms(30, "2", 10);
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final TopicRecorder INVOICE_EVENTS =
+            TopicRecorder.record(TestKafka.bootstrapServers(), EventTopic.INVOICE_EVENTS.topicName());
 
     @Autowired
     Orders orders;
@@ -95,6 +102,50 @@ class InvoicesIT extends PaymentsTestBase {
         HttpResponse<String> malformed = admin().get("/api/v1/invoices?number=re%202026");
         assertThat(malformed.statusCode()).isEqualTo(422);
         assertThat(body(malformed).at("/errors/0/field").asString()).isEqualTo("number");
+
+        // Published once, keyed by the order, as the API shows it.
+        InvoiceEvent issued = onlyEventOf(invoice.get("id").asString(), InvoiceEventType.INVOICE_ISSUED);
+        assertThat(issued.getInvoiceNumber()).isEqualTo(invoice.get("number").asString());
+        assertThat(issued.getOrderId()).isEqualTo(orderId);
+        assertThat(issued.getContractId()).isEqualTo(contractId);
+        assertThat(issued.getSource()).isEqualTo("b2b");
+        assertThat(issued.getTotal()).isEqualByComparingTo("423.64");
+        assertThat(issued.getCreditedAmount()).isEqualByComparingTo("0");
+        assertThat(issued.getIssuedOn()).isEqualTo(today);
+        assertThat(issued.getDueDate()).isEqualTo(today.plusDays(30));
+        assertThat(issued.getDiscountDate()).isEqualTo(today.plusDays(10));
+        assertThat(issued.getDiscountAmount()).isEqualByComparingTo("8.47");
+        assertThat(issued.getActor()).isEqualTo("admin");
+        assertThat(issued.getCreditNote()).isNull();
+        assertThat(INVOICE_EVENTS.records())
+                .filteredOn(record -> record.value() instanceof InvoiceEvent event
+                        && event.getInvoiceId()
+                                .toString()
+                                .equals(invoice.get("id").asString()))
+                .extracting(record -> record.key())
+                .containsExactly(orderId.toString());
+    }
+
+    /** The invoice's one event of that type, once it is published. */
+    private static InvoiceEvent onlyEventOf(String invoiceId, InvoiceEventType type) {
+        return eventsOf(
+                        INVOICE_EVENTS.awaitValues(
+                                InvoiceEvent.class,
+                                events -> !eventsOf(events, invoiceId, type).isEmpty(),
+                                Duration.ofSeconds(20)),
+                        invoiceId,
+                        type)
+                .stream()
+                .reduce((one, another) -> {
+                    throw new AssertionError("published twice: " + one + " and " + another);
+                })
+                .orElseThrow();
+    }
+
+    private static List<InvoiceEvent> eventsOf(List<InvoiceEvent> events, String invoiceId, InvoiceEventType type) {
+        return events.stream()
+                .filter(event -> event.getInvoiceId().toString().equals(invoiceId) && event.getType() == type)
+                .toList();
     }
 
     @Test
@@ -175,6 +226,10 @@ class InvoicesIT extends PaymentsTestBase {
         assertThat(body(admin().get("/api/v1/invoices?order_id=" + orderId)).get("data"))
                 .hasSize(1);
         assertThat(issue(orderId).statusCode()).isEqualTo(409);
+        // One event, though the confirmation came twice and the order moved again.
+        assertThat(onlyEventOf(invoice.get("id").asString(), InvoiceEventType.INVOICE_ISSUED)
+                        .getActor())
+                .isEqualTo("system");
     }
 
     @Test
@@ -273,6 +328,25 @@ class InvoicesIT extends PaymentsTestBase {
         assertThat(credited.get("credit_notes")).hasSize(2);
         assertThat(credited.get("total").decimalValue()).isEqualByComparingTo("423.64");
         assertThat(creditNote(id, "0.01", "nothing left").statusCode()).isEqualTo(422);
+
+        // Each credit note published once, with what is credited so far; the refused ones not at all.
+        List<InvoiceEvent> creditNotes = INVOICE_EVENTS.awaitValues(
+                InvoiceEvent.class,
+                events -> eventsOf(events, id, InvoiceEventType.CREDIT_NOTE_ISSUED)
+                                .size()
+                        >= 2,
+                Duration.ofSeconds(20));
+        List<InvoiceEvent> ofThisInvoice = eventsOf(creditNotes, id, InvoiceEventType.CREDIT_NOTE_ISSUED);
+        assertThat(ofThisInvoice)
+                .extracting(event -> event.getCreditNote().getAmount().toPlainString())
+                .containsExactly("100.0000", "323.6400");
+        assertThat(ofThisInvoice)
+                .extracting(event -> event.getCreditedAmount().toPlainString())
+                .containsExactly("100.0000", "423.6400");
+        assertThat(ofThisInvoice.get(0).getCreditNote().getNumber())
+                .isEqualTo(afterPartial.at("/credit_notes/0/number").asString());
+        assertThat(ofThisInvoice.get(0).getCreditNote().getReason()).isEqualTo("10 boxes returned damaged");
+        assertThat(onlyEventOf(id, InvoiceEventType.INVOICE_ISSUED).getActor()).isEqualTo("admin");
     }
 
     @Test

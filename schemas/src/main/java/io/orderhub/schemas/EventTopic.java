@@ -1,6 +1,7 @@
 package io.orderhub.schemas;
 
 import io.orderhub.events.CallbackEvent;
+import io.orderhub.events.InvoiceEvent;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.PaymentEvent;
 import io.orderhub.events.ProviderEvent;
@@ -11,7 +12,8 @@ public enum EventTopic {
     ORDER_EVENTS("orderhub.order-events.v1", OrderEvent.getClassSchema()),
     PAYMENT_EVENTS("orderhub.payment-events.v1", PaymentEvent.getClassSchema()),
     PROVIDER_EVENTS("orderhub.provider-events.v1", ProviderEvent.getClassSchema()),
-    CALLBACK_EVENTS("orderhub.callback-events.v1", CallbackEvent.getClassSchema());
+    CALLBACK_EVENTS("orderhub.callback-events.v1", CallbackEvent.getClassSchema()),
+    INVOICE_EVENTS("orderhub.invoice-events.v1", InvoiceEvent.getClassSchema());
 
     private final String topicName;
     private final Schema valueSchema;

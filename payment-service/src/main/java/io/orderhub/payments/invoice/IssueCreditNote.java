@@ -24,10 +24,12 @@ public class IssueCreditNote {
     static final int REASON_LIMIT = 500;
 
     private final InvoiceRepository invoices;
+    private final InvoiceEvents events;
     private final Clock clock;
 
-    IssueCreditNote(InvoiceRepository invoices, Clock clock) {
+    IssueCreditNote(InvoiceRepository invoices, InvoiceEvents events, Clock clock) {
         this.invoices = invoices;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -42,9 +44,12 @@ public class IssueCreditNote {
         Instant now = clock.instant();
         int year = now.atZone(Invoice.ZONE).getYear();
         String number = IssueInvoice.number(SERIES, year, invoices.nextNumber(SERIES, year));
-        invoices.insert(new CreditNote(
-                Ids.next(), number, invoiceId, amount, request.reason().strip(), now, actor));
-        return invoices.find(invoiceId).orElseThrow();
+        CreditNote creditNote = new CreditNote(
+                Ids.next(), number, invoiceId, amount, request.reason().strip(), now, actor);
+        invoices.insert(creditNote);
+        Invoice credited = invoices.find(invoiceId).orElseThrow();
+        events.credited(credited, creditNote);
+        return credited;
     }
 
     private static Money validated(Request request, Invoice invoice) {

@@ -30,11 +30,13 @@ public class IssueInvoice {
 
     private final Orders orders;
     private final InvoiceRepository invoices;
+    private final InvoiceEvents events;
     private final Clock clock;
 
-    IssueInvoice(Orders orders, InvoiceRepository invoices, Clock clock) {
+    IssueInvoice(Orders orders, InvoiceRepository invoices, InvoiceEvents events, Clock clock) {
         this.orders = orders;
         this.invoices = invoices;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,7 +84,9 @@ public class IssueInvoice {
         Invoice invoice = Invoice.issue(
                 Ids.next(), number, order.id(), order.source(), order.onAccount(), order.grandTotal(), now, actor);
         invoices.insert(invoice);
-        return invoices.find(invoice.id()).orElseThrow();
+        Invoice issued = invoices.find(invoice.id()).orElseThrow();
+        events.issued(issued, actor);
+        return issued;
     }
 
     /** {@code RE-2026-000001}: series, year, the number within them. */
