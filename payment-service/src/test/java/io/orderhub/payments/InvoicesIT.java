@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -439,6 +440,17 @@ class InvoicesIT extends PaymentsTestBase {
             assertThat(woo().get("/api/v1/invoices/" + UUID.randomUUID() + "/" + document)
                             .statusCode())
                     .isEqualTo(403);
+            // A PDF reader asks for the document's own type; a refusal is still the problem, not a 500.
+            for (String accept : List.of("application/pdf", "application/xml", "*/*")) {
+                assertThat(admin().send(
+                                        "GET",
+                                        "/api/v1/invoices/" + UUID.randomUUID() + "/" + document,
+                                        new byte[0],
+                                        Map.of("Accept", accept))
+                                .statusCode())
+                        .as(accept)
+                        .isEqualTo(404);
+            }
         }
     }
 
