@@ -1,6 +1,7 @@
 package io.orderhub.payments;
 
 import io.orderhub.httpapi.periodic.PeriodicJob;
+import io.orderhub.payments.invoice.SellerSettings;
 import io.orderhub.payments.payment.PaymentSettings;
 import io.orderhub.payments.provider.ProviderSettings;
 import io.orderhub.payments.reconciliation.ReconciliationSettings;
@@ -11,7 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties({PaymentSettings.class, ProviderSettings.class, ReconciliationSettings.class})
+@EnableConfigurationProperties({
+    PaymentSettings.class,
+    ProviderSettings.class,
+    ReconciliationSettings.class,
+    SellerSettings.class
+})
 class PaymentsConfiguration {
 
     @Bean

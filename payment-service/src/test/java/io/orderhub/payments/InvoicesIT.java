@@ -6,33 +6,44 @@ import io.orderhub.events.InvoiceEvent;
 import io.orderhub.events.InvoiceEventType;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderStatus;
+import io.orderhub.payments.invoice.EInvoiceValidation;
 import io.orderhub.payments.order.OnAccount;
 import io.orderhub.payments.order.Orders;
 import io.orderhub.schemas.EventTopic;
 import io.orderhub.testsupport.ApiClient;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TopicRecorder;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.mustangproject.ZUGFeRD.TransactionCalculator;
+import org.mustangproject.ZUGFeRD.ZUGFeRDImporter;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Invoices of orders on account through the API, against the real database and broker: issued on request and on
  * confirmation (once), refused for other orders, numbered without gaps under concurrency, dated from the terms,
- * credited, and their status derived from what the order's events say was paid.
+ * credited, and their status derived from what the order's events say was paid; their e-invoices (Factur-X PDF/A-3
+ * and XRechnung) pass Mustang's validator and read back.
  */
 class InvoicesIT extends PaymentsTestBase {
 
@@ -449,6 +460,101 @@ class InvoicesIT extends PaymentsTestBase {
         first.get("data").forEach(i -> listed.add(i.get("id").asString()));
         second.get("data").forEach(i -> listed.add(i.get("id").asString()));
         assertThat(listed).containsExactly(issued.get(2), issued.get(1), issued.get(0));
+    }
+
+    @Test
+    void theDocumentIsAPdfA3CarryingTheEn16931XmlOfTheInvoice() throws Exception {
+        JsonNode invoice = anIssuedInvoice();
+        String number = invoice.get("number").asString();
+
+        HttpResponse<byte[]> pdf = eInvoice(invoice, "document", "application/pdf");
+
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"" + number + ".pdf\"");
+        EInvoiceValidation.Verdict verdict = EInvoiceValidation.validate(pdf.body(), number + ".pdf");
+        assertThat(verdict.valid()).as(verdict.report()).isTrue();
+        // veraPDF's verdict on the file: PDF/A-3 (flavour 3u), compliant.
+        assertThat(verdict.report()).contains("flavour=3", "isCompliant=true", "urn:cen.eu:en16931:2017");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(document.getDocumentCatalog()
+                            .getNames()
+                            .getEmbeddedFiles()
+                            .getNames())
+                    .containsKey("factur-x.xml");
+        }
+        ZUGFeRDImporter imported = new ZUGFeRDImporter(new ByteArrayInputStream(pdf.body()));
+        assertThat(imported.getInvoiceID()).isEqualTo(number);
+        assertThat(new BigDecimal(imported.getAmount())).isEqualByComparingTo("423.64");
+        assertThat(new BigDecimal(imported.getTaxTotalAmount())).isEqualByComparingTo("67.64");
+        assertThat(imported.getDueDate())
+                .isEqualTo(
+                        LocalDate.parse(invoice.get("due_date").asString()).format(DateTimeFormatter.BASIC_ISO_DATE));
+        assertThat(imported.getIBAN()).isEqualTo("DE02120300000000202051");
+        org.mustangproject.Invoice read = imported.extractInvoice();
+        assertThat(read.getNumber()).isEqualTo(number);
+        assertThat(read.getReferenceNumber()).isEqualTo("04011000-12345-67");
+        assertThat(read.getPaymentReference()).isEqualTo(number);
+        assertThat(new TransactionCalculator(read).getGrandTotal()).isEqualByComparingTo("423.64");
+    }
+
+    @Test
+    void theXRechnungNamesTheContractsBuyerReference() {
+        JsonNode invoice = anIssuedInvoice();
+        String number = invoice.get("number").asString();
+
+        HttpResponse<byte[]> xml = eInvoice(invoice, "xrechnung", "application/xml");
+
+        EInvoiceValidation.Verdict verdict = EInvoiceValidation.validate(xml.body(), number + "-xrechnung.xml");
+        assertThat(verdict.valid()).as(verdict.report()).isTrue();
+        assertThat(verdict.report()).contains("urn:xeinkauf.de:kosit:xrechnung_3.0");
+        String text = new String(xml.body(), StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains(
+                        "<ram:BuyerReference>04011000-12345-67</ram:BuyerReference>",
+                        "<ram:ID>" + number + "</ram:ID>",
+                        "<ram:TypeCode>380</ram:TypeCode>",
+                        "<ram:GrandTotalAmount>423.64</ram:GrandTotalAmount>",
+                        "#SKONTO#TAGE=10#PROZENT=2.00#");
+    }
+
+    @Test
+    void documentsOfAnUnknownInvoiceAreNotFoundAndBadIdsAClientError() {
+        for (String document : List.of("document", "xrechnung")) {
+            HttpResponse<String> unknown = admin().get("/api/v1/invoices/" + UUID.randomUUID() + "/" + document);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(admin().get("/api/v1/invoices/not-a-uuid/" + document).statusCode())
+                    .isBetween(400, 499);
+            assertThat(woo().get("/api/v1/invoices/" + UUID.randomUUID() + "/" + document)
+                            .statusCode())
+                    .isEqualTo(403);
+            // A PDF reader asks for the document's own type; a refusal is still the problem, not a 500.
+            for (String accept : List.of("application/pdf", "application/xml", "*/*")) {
+                assertThat(admin().send(
+                                        "GET",
+                                        "/api/v1/invoices/" + UUID.randomUUID() + "/" + document,
+                                        new byte[0],
+                                        Map.of("Accept", accept))
+                                .statusCode())
+                        .as(accept)
+                        .isEqualTo(404);
+            }
+        }
+    }
+
+    /** An invoice of a b2b order on account (423.64 EUR, net 30 or 2 % within 10 days), issued through the API. */
+    private JsonNode anIssuedInvoice() {
+        UUID orderId = UUID.randomUUID();
+        Feed.orderOnAccount(orderId, UUID.randomUUID(), "423.64", "0", OrderStatus.PENDING, 1, NET_30_2_IN_10);
+        return data(issue(orderId));
+    }
+
+    /** One of the invoice's e-invoices, answered 200 with its content type. */
+    private HttpResponse<byte[]> eInvoice(JsonNode invoice, String document, String contentType) {
+        HttpResponse<byte[]> answer =
+                admin().getBytes("/api/v1/invoices/" + invoice.get("id").asString() + "/" + document);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue(contentType);
+        return answer;
     }
 
     private HttpResponse<String> issue(UUID orderId) {

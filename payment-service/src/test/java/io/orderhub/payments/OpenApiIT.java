@@ -45,6 +45,8 @@ class OpenApiIT extends PaymentsTestBase {
                 Map.entry("/api/v1/invoices", Set.of("get", "post")),
                 Map.entry("/api/v1/invoices/{id}", Set.of("get")),
                 Map.entry("/api/v1/invoices/{id}/credit-notes", Set.of("post")),
+                Map.entry("/api/v1/invoices/{id}/document", Set.of("get")),
+                Map.entry("/api/v1/invoices/{id}/xrechnung", Set.of("get")),
                 Map.entry("/api/v1/receivables/aging", Set.of("get")),
                 Map.entry("/api/v1/bank-statements", Set.of("post")),
                 Map.entry("/api/v1/bank-credits", Set.of("get")),

@@ -42,7 +42,18 @@ import tools.jackson.databind.json.JsonMapper;
             "orderhub.payments.creation-grace=8s",
             "orderhub.providers.read-timeout=5s",
             "orderhub.providers.rate-limit-backoff=50ms",
-            "RECONCILIATION_SCHEDULE=-"
+            "RECONCILIATION_SCHEDULE=-",
+            // Example seller for the e-invoices (a made-up company; a test IBAN).
+            "INVOICE_SELLER_NAME=Order Hub Handels GmbH",
+            "INVOICE_SELLER_STREET=Beispielweg 5",
+            "INVOICE_SELLER_POSTAL_CODE=10115",
+            "INVOICE_SELLER_CITY=Berlin",
+            "INVOICE_SELLER_COUNTRY=DE",
+            "INVOICE_SELLER_VAT_ID=DE987654321",
+            "INVOICE_SELLER_IBAN=DE02120300000000202051",
+            "INVOICE_SELLER_CONTACT_NAME=Erika Mustermann",
+            "INVOICE_SELLER_PHONE=+49 30 1234567",
+            "INVOICE_SELLER_EMAIL=rechnung@orderhub.example"
         })
 @ContextConfiguration(initializers = {OrderhubTestEnvironment.class, Simulators.class})
 public abstract class PaymentsTestBase {

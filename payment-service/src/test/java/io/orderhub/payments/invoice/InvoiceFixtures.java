@@ -40,4 +40,57 @@ final class InvoiceFixtures {
                 issued,
                 "admin");
     }
+
+    /**
+     * The invoice of the b2b order the integration tests feed: 40 boxes of gloves at 8.90 (356.00 net, 19 % VAT,
+     * 423.64 gross) to Praxis Nord GmbH with its Leitweg-ID, 30 days net or 2 % within 10 days.
+     */
+    static Invoice aGloveInvoice() {
+        OnAccount account = new OnAccount(
+                UUID.randomUUID(),
+                new OnAccount.Buyer(
+                        "Praxis Nord GmbH",
+                        "DE123456789",
+                        "buchhaltung@praxis-nord.example",
+                        new OnAccount.Address("Hafenstr. 1", "20457", "Hamburg", "DE"),
+                        "04011000-12345-67"),
+                new OnAccount.PaymentTerms(30, new BigDecimal("2"), 10),
+                List.of(new OnAccount.Line(
+                        "Untersuchungshandschuhe M, 100 St.",
+                        "HANDSCHUH-M-100",
+                        40,
+                        new BigDecimal("8.90"),
+                        new BigDecimal("356.00"),
+                        new BigDecimal("0.19"),
+                        new BigDecimal("67.64"))),
+                new BigDecimal("356.00"),
+                new BigDecimal("67.64"),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO);
+        return Invoice.issue(
+                UUID.randomUUID(),
+                "RE-2026-000042",
+                UUID.randomUUID(),
+                "b2b",
+                account,
+                Money.of(new BigDecimal("423.64"), CurrencyCode.of("EUR")),
+                Instant.parse("2026-12-06T10:00:00Z"),
+                "admin");
+    }
+
+    /** Example seller settings (a made-up company, a valid test IBAN). */
+    static SellerSettings aSeller() {
+        return new SellerSettings(
+                "Order Hub Handels GmbH",
+                "Beispielweg 5",
+                "10115",
+                "Berlin",
+                "DE",
+                "DE987654321",
+                "DE02120300000000202051",
+                "BYLADEM1001",
+                "Erika Mustermann",
+                "+49 30 1234567",
+                "rechnung@orderhub.example");
+    }
 }

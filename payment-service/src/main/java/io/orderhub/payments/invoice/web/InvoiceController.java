@@ -10,6 +10,7 @@ import io.orderhub.payments.invoice.FindInvoices;
 import io.orderhub.payments.invoice.Invoice;
 import io.orderhub.payments.invoice.IssueCreditNote;
 import io.orderhub.payments.invoice.IssueInvoice;
+import io.orderhub.payments.invoice.RenderEInvoice;
 import io.orderhub.payments.payment.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,7 +19,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Invoices of orders on account, for admin keys (any other key gets 403, as for reconciliation runs): issue one,
- * read one, list them newest first, take part of one back with a credit note. Writes answer through
+ * read one and its e-invoices (Factur-X PDF, XRechnung XML), list them newest first, take part of one back with a
+ * credit note. Writes answer through
  * {@link IdempotentResponses}, so an Idempotency-Key's stored answer commits with the invoice.
  */
 @RestController
@@ -41,16 +46,19 @@ class InvoiceController {
     private final IssueInvoice issueInvoice;
     private final IssueCreditNote issueCreditNote;
     private final FindInvoices invoices;
+    private final RenderEInvoice renderEInvoice;
     private final IdempotentResponses responses;
 
     InvoiceController(
             IssueInvoice issueInvoice,
             IssueCreditNote issueCreditNote,
             FindInvoices invoices,
+            RenderEInvoice renderEInvoice,
             IdempotentResponses responses) {
         this.issueInvoice = issueInvoice;
         this.issueCreditNote = issueCreditNote;
         this.invoices = invoices;
+        this.renderEInvoice = renderEInvoice;
         this.responses = responses;
     }
 
@@ -142,6 +150,38 @@ class InvoiceController {
         return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(invoices.byId(id), invoices.today())));
     }
 
+    @Operation(summary = "An invoice's Factur-X/ZUGFeRD PDF", description = """
+                    A PDF/A-3 rendering of the invoice as issued with its Factur-X/ZUGFeRD XML (profile EN 16931, \
+                    CII syntax) embedded as `factur-x.xml`, made with the Mustang project's library: seller from \
+                    `INVOICE_SELLER_*`, buyer, lines, due date, early-payment discount, the invoice number as \
+                    payment reference and the contract's buyer reference (Leitweg-ID) as BT-10. Credit notes are \
+                    not part of it. 404 for an unknown invoice; 503 `seller-not-configured` naming the missing \
+                    settings; 409 `no-e-invoice` for an invoice EN 16931 cannot state as issued (a line without a \
+                    tax rate, shipping or a discount over lines of several rates). Admin keys only.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The PDF/A-3 with the XML attached.",
+            content = @Content(mediaType = "application/pdf"))
+    @RequiresAdmin
+    @GetMapping("/api/v1/invoices/{id}/document")
+    ResponseEntity<byte[]> document(@PathVariable UUID id) {
+        return file(renderEInvoice.facturX(id), MediaType.APPLICATION_PDF);
+    }
+
+    @Operation(summary = "An invoice's XRechnung XML", description = """
+                    The invoice as issued as an XRechnung (CII syntax, EN 16931 with the German CIUS): the same \
+                    content as the PDF's XML, with the contract's `buyer_reference` (Leitweg-ID) as BT-10 — the \
+                    order id when the contract has none. Same refusals as the PDF. Admin keys only.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The XRechnung XML.",
+            content = @Content(mediaType = "application/xml"))
+    @RequiresAdmin
+    @GetMapping("/api/v1/invoices/{id}/xrechnung")
+    ResponseEntity<byte[]> xrechnung(@PathVariable UUID id) {
+        return file(renderEInvoice.xrechnung(id), MediaType.APPLICATION_XML);
+    }
+
     @Operation(summary = "List invoices", description = """
                     Newest first, by `order_id` and/or `contract_id` or all; `limit` 1 to 200 (default 50), \
                     `next_cursor` for the next page. `number` (`RE-2026-000017`) finds the one invoice of that \
@@ -202,6 +242,18 @@ class InvoiceController {
     @GetMapping("/api/v1/receivables/aging")
     ResponseEntity<?> aging(@RequestParam(name = "contract_id", required = false) String contractId) {
         return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(invoices.aging(uuid("contract_id", contractId)))));
+    }
+
+    private static ResponseEntity<byte[]> file(RenderEInvoice.Document document, MediaType type) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(document.fileName())
+                                .build()
+                                .toString())
+                .body(document.content());
     }
 
     private ResponseEntity<?> created(Invoice invoice) {
