@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderhub.events.OrderStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,46 @@ class CheckPaymentIT extends PaymentsTestBase {
         HttpResponse<String> again = admin().post("/api/v1/payments/" + paymentId + "/check", "");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(data(again).path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void listsOpenPaymentsUnchangedForLongerThanAskedOldestChangeFirstUntilTheyMove() {
+        String intent = stripeId("pi");
+        UUID orderId = order("12.00");
+        UUID paymentId = stripePayment(orderId, intent, 1200);
+
+        // Just created: not unchanged for an hour; unchanged for a second soon.
+        assertThat(stuckIds("PT1H")).doesNotContain(paymentId.toString());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> stuckIds("PT1S").contains(paymentId.toString()));
+        JsonNode page = body(admin().get("/api/v1/payments/stuck?unchanged_for=PT1S&limit=200"));
+        assertThat(page.path("total").asInt()).isGreaterThanOrEqualTo(1);
+        List<Instant> changes = new ArrayList<>();
+        page.path("data")
+                .forEach(payment ->
+                        changes.add(Instant.parse(payment.path("updated_at").asString())));
+        assertThat(changes).isSorted();
+
+        // Once it moves (the operator asked Stripe), it is no longer stuck.
+        stripeReports(intent, 1200, "succeeded", paymentId, orderId);
+        assertThat(admin().post("/api/v1/payments/" + paymentId + "/check", "").statusCode())
+                .isEqualTo(200);
+        assertThat(stuckIds("PT1S")).doesNotContain(paymentId.toString());
+
+        assertThat(woo().get("/api/v1/payments/stuck?unchanged_for=PT1S").statusCode())
+                .isEqualTo(403);
+        for (String malformed : List.of("15m", "PT0S", "P400D", "")) {
+            HttpResponse<String> refused = admin().get("/api/v1/payments/stuck?unchanged_for=" + malformed);
+            assertThat(refused.statusCode()).as(malformed).isBetween(400, 422);
+        }
+    }
+
+    private List<String> stuckIds(String unchangedFor) {
+        List<String> ids = new ArrayList<>();
+        data(admin().get("/api/v1/payments/stuck?unchanged_for=" + unchangedFor + "&limit=200"))
+                .forEach(payment -> ids.add(payment.path("id").asString()));
+        return ids;
     }
 
     @Test

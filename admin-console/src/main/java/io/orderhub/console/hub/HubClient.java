@@ -24,6 +24,7 @@ import io.orderhub.console.hub.Views.Refund;
 import io.orderhub.console.hub.Views.Settlement;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public class HubClient {
         return one(uri -> uri.path("/api/v1/payments/{id}").build(id)).map(HubClient::payment);
     }
 
-    /** Newest first; both filters optional. */
+    /** Oldest created first; both filters optional. */
     public Page<Payment> payments(@Nullable String status, @Nullable String provider, @Nullable String cursor) {
         return page(
                 uri -> uri.path("/api/v1/payments")
@@ -145,6 +146,20 @@ public class HubClient {
                         .build(),
                 HubClient::payment);
     }
+
+    /** Open payments unchanged for longer than that, the oldest change first (up to 200), and how many in all. */
+    public Stuck stuckPayments(Duration unchangedFor) {
+        JsonNode body = get(uri -> uri.path("/api/v1/payments/stuck")
+                .queryParam("unchanged_for", unchangedFor.toString())
+                .queryParam("limit", 200)
+                .build());
+        List<Payment> payments = new ArrayList<>();
+        body.path("data").forEach(node -> payments.add(payment(node)));
+        return new Stuck(payments, body.path("total").asInt());
+    }
+
+    /** The first page of the stuck payments, and how many there are in all. */
+    public record Stuck(List<Payment> payments, int total) {}
 
     /**
      * Asks for a refund under the operator's Idempotency-Key: the same confirmation sent twice is one refund.

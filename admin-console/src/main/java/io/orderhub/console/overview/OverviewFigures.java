@@ -116,7 +116,7 @@ public class OverviewFigures {
                 both(orderHours, paymentHours, (orders, payments) -> hours(orders, payments, hoursFrom)),
                 part("callbacks", () -> count(hub.deliveries(null, "failed", null, null))),
                 part("callbacks", () -> count(hub.deliveries(null, "dead_lettered", null, null))),
-                part("stuck payments", () -> stuck.now().size()),
+                part("stuck payments", () -> stuck.now().total()),
                 stuck.after(),
                 kafka.configured()
                         ? part("Kafka", kafka::read)

@@ -41,6 +41,15 @@ public class FindPayments {
                 limit);
     }
 
+    /** One page of the stuck payments (all channels: an operator's read) and how many there are in all. */
+    public record Stuck(List<Payment> page, int total) {}
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Stuck stuck(Instant unchangedSince, Instant afterAt, UUID afterId, int limit) {
+        return new Stuck(
+                repository.stuck(unchangedSince, afterAt, afterId, limit), repository.countStuck(unchangedSince));
+    }
+
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<List<HistoryEntry>> history(UUID id, Caller caller) {
         return byId(id, caller).map(p -> repository.history(p.id()));

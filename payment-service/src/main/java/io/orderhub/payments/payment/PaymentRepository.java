@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -255,6 +256,37 @@ public class PaymentRepository {
                 .orderBy(PAYMENT.CREATED_AT, PAYMENT.ID)
                 .limit(limit)
                 .fetch(this::payment);
+    }
+
+    /**
+     * Published payments in an open status unchanged since before {@code unchangedSince}, the oldest change first,
+     * after the cursor's (updated_at, id) if given.
+     */
+    public List<Payment> stuck(Instant unchangedSince, Instant afterUpdatedAt, UUID afterId, int limit) {
+        Condition condition = stuck(unchangedSince);
+        if (afterUpdatedAt != null) {
+            condition = condition.and(DSL.row(PAYMENT.UPDATED_AT, PAYMENT.ID).gt(at(afterUpdatedAt), afterId));
+        }
+        return db.selectFrom(PAYMENT)
+                .where(condition)
+                .orderBy(PAYMENT.UPDATED_AT, PAYMENT.ID)
+                .limit(limit)
+                .fetch(this::payment);
+    }
+
+    /** How many payments {@link #stuck} finds in all. */
+    public int countStuck(Instant unchangedSince) {
+        return db.fetchCount(PAYMENT, stuck(unchangedSince));
+    }
+
+    private static Condition stuck(Instant unchangedSince) {
+        return PAYMENT.VERSION
+                .gt(0L)
+                .and(PAYMENT.STATUS.in(Arrays.stream(PaymentStatus.values())
+                        .filter(PaymentStatus::open)
+                        .map(PaymentStatus::wireName)
+                        .toList()))
+                .and(PAYMENT.UPDATED_AT.lt(at(unchangedSince)));
     }
 
     /** Published payments created in [from, to) per provider, currency and status, and per hour (UTC) if asked. */

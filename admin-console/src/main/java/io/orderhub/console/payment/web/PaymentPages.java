@@ -78,7 +78,9 @@ class PaymentPages {
         }
         if (statusFilter == null && providerFilter == null) {
             page.addObject("stuck", true);
-            page.addObject("payments", stuck.now());
+            HubClient.Stuck found = stuck.now();
+            page.addObject("payments", found.payments());
+            page.addObject("stuckTotal", found.total());
             page.addObject("unmatched", hub.unmatchedProviderEvents(null).items());
             return page;
         }
