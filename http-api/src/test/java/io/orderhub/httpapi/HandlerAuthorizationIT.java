@@ -40,6 +40,17 @@ class HandlerAuthorizationIT extends GuardRailsTestBase {
     }
 
     @Test
+    void wantsTheScopeFirstAndThenTheAdminKeyWhereAHandlerDeclaresBoth() {
+        String path = "/api/v1/orders/" + UUID.randomUUID() + "/operator-read";
+
+        HttpResponse<String> scoped = client(READONLY_KEY).get(path);
+        assertThat(scoped.statusCode()).isEqualTo(403);
+        assertThat(scoped.body()).contains("Only the admin key").doesNotContain("insufficient-scope");
+        assertThat(client(ADMIN_KEY).get(path).statusCode()).isEqualTo(200);
+        assertThat(client(null).get(path).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void listsTheUndeclaredHandlerAndNoOther() {
         assertThat(authorization.undeclaredHandlers())
                 .extracting(HandlerMethod::getMethod)

@@ -45,7 +45,7 @@ public class HandlerAuthorization implements HandlerInterceptor {
     /** The authority of the {@code admin} channel's keys, beside their scopes. */
     private static final String ADMIN = "admin";
 
-    private final Map<Method, Declaration> declarations = new ConcurrentHashMap<>();
+    private final Map<Method, List<Declaration>> declarations = new ConcurrentHashMap<>();
     private final ApplicationContext context;
 
     public HandlerAuthorization(ApplicationContext context) {
@@ -57,15 +57,16 @@ public class HandlerAuthorization implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        Declaration declaration = declarations.computeIfAbsent(method.getMethod(), m -> declarationOf(method));
         Object key = request.getAttribute(ApiKeyFilter.ATTRIBUTE);
-        AuthorizationResult result = declaration
-                .manager()
-                .authorize(() -> key instanceof ApiKey apiKey ? authentication(apiKey) : null, method);
-        if (result != null && result.isGranted()) {
-            return true;
+        for (Declaration declaration : declarations.computeIfAbsent(method.getMethod(), m -> declarationsOf(method))) {
+            AuthorizationResult result = declaration
+                    .manager()
+                    .authorize(() -> key instanceof ApiKey apiKey ? authentication(apiKey) : null, method);
+            if (result == null || !result.isGranted()) {
+                throw declaration.refusal(key != null);
+            }
         }
-        throw declaration.refusal(key != null);
+        return true;
     }
 
     /** The application's handlers that declare no authorization: each is refused until it does. */
@@ -81,25 +82,35 @@ public class HandlerAuthorization implements HandlerInterceptor {
                 .toList();
     }
 
-    private static Declaration declarationOf(HandlerMethod method) {
-        if (method.hasMethodAnnotation(RequiresAdmin.class)) {
-            return new Declaration(
-                    AuthorityAuthorizationManager.hasAuthority(ADMIN),
-                    new ApiException(ProblemType.FORBIDDEN, "Only the admin key may do this"));
-        }
+    /**
+     * What a caller must pass, in order. Both a scope and {@link RequiresAdmin}: an operator's operation on a
+     * channel's resource (the payments that are stuck, figures) — the scope first, so a key without it is told
+     * so as for the resource's other operations, then the admin key.
+     */
+    private static List<Declaration> declarationsOf(HandlerMethod method) {
         Scope scope = requiredScope(method);
+        boolean adminOnly = method.hasMethodAnnotation(RequiresAdmin.class);
+        List<Declaration> declarations = new ArrayList<>();
         if (scope != null) {
-            return new Declaration(
+            declarations.add(new Declaration(
                     AuthorityAuthorizationManager.hasAuthority(scope.label()),
-                    new ApiException(ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + scope));
+                    new ApiException(ProblemType.INSUFFICIENT_SCOPE, "This API key lacks the scope " + scope)));
+        }
+        if (adminOnly) {
+            declarations.add(new Declaration(
+                    AuthorityAuthorizationManager.hasAuthority(ADMIN),
+                    new ApiException(ProblemType.FORBIDDEN, "Only the admin key may do this")));
+        }
+        if (!declarations.isEmpty()) {
+            return List.copyOf(declarations);
         }
         if (isPublic(method)) {
-            return new Declaration(SingleResultAuthorizationManager.permitAll(), null);
+            return List.of(new Declaration(SingleResultAuthorizationManager.permitAll(), null));
         }
         log.error("{} declares none of @RequiresScope, @RequiresAdmin, @PermitAll: every call is refused", method);
-        return new Declaration(
+        return List.of(new Declaration(
                 SingleResultAuthorizationManager.denyAll(),
-                new ApiException(ProblemType.FORBIDDEN, "This operation is not open to any API key"));
+                new ApiException(ProblemType.FORBIDDEN, "This operation is not open to any API key")));
     }
 
     private static Scope requiredScope(HandlerMethod method) {

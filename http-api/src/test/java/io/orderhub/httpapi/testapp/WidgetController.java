@@ -106,6 +106,14 @@ public class WidgetController {
         return ApiResponse.of(Map.of("id", id));
     }
 
+    /** An operator's read of a channel resource: the resource's scope, and the admin key. */
+    @RequiresScope(Scope.ORDERS_READ)
+    @RequiresAdmin
+    @GetMapping("/api/v1/orders/{id}/operator-read")
+    Map<String, Object> operatorRead(@PathVariable UUID id) {
+        return ApiResponse.of(Map.of("id", id));
+    }
+
     /** Declares no authorization, as a handler someone forgot to annotate: refused to every key. */
     @GetMapping("/api/v1/orders/{id}/undeclared")
     Map<String, Object> undeclared(@PathVariable UUID id) {

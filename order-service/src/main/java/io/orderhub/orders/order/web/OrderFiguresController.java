@@ -1,6 +1,8 @@
 package io.orderhub.orders.order.web;
 
 import io.orderhub.httpapi.apikey.RequiresAdmin;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.request.TimeWindow;
 import io.orderhub.orders.order.CountOrders;
 import io.orderhub.orders.order.OrderFigure;
@@ -30,6 +32,7 @@ class OrderFiguresController {
                     `currency` that had orders, the number of `orders` created and the sum of their \
                     `grand_total` as `amount`, whatever their status now. Ordered by hour, channel, currency; \
                     combinations without orders are absent. Admin keys only.""")
+    @RequiresScope(Scope.ORDERS_READ)
     @RequiresAdmin
     @GetMapping("/api/v1/orders/figures")
     Map<String, Object> figures(

@@ -1,6 +1,8 @@
 package io.orderhub.payments.payment.web;
 
 import io.orderhub.httpapi.apikey.RequiresAdmin;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.request.TimeWindow;
 import io.orderhub.payments.payment.CountPayments;
 import io.orderhub.payments.payment.PaymentFigure;
@@ -31,6 +33,7 @@ class PaymentFiguresController {
                     `payments` and the sum of their `amount`. Payments whose creation the provider has not \
                     confirmed are not counted, as they are not listed. Ordered by hour, provider, currency, \
                     status; combinations without payments are absent. Admin keys only.""")
+    @RequiresScope(Scope.PAYMENTS_READ)
     @RequiresAdmin
     @GetMapping("/api/v1/payments/figures")
     Map<String, Object> figures(

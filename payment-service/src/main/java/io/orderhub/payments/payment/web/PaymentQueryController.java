@@ -90,6 +90,7 @@ class PaymentQueryController {
                     older than `unchanged_for` (an ISO 8601 duration, e.g. `PT15M`, at least a second, at most 366 \
                     days) — the ones an operator asks the provider about. Every channel's; cursor-paged (`limit` 1 to \
                     200, default 50); `total` counts them all. Admin keys only.""")
+    @RequiresScope(Scope.PAYMENTS_READ)
     @RequiresAdmin
     @GetMapping("/api/v1/payments/stuck")
     ResponseEntity<?> stuck(

@@ -2,6 +2,8 @@ package io.orderhub.payments.repair.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresAdmin;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.problem.Problem;
 import io.orderhub.httpapi.problem.ProblemType;
@@ -39,6 +41,7 @@ class CheckPaymentController {
                     payment afterwards, changed or not; 409 for a payment its channel recorded (no provider knows \
                     it); 502/504 when the provider failed or timed out (the worker asks again later). Admin keys \
                     only.""")
+    @RequiresScope(Scope.PAYMENTS_WRITE)
     @RequiresAdmin
     @PostMapping("/api/v1/payments/{id}/check")
     ResponseEntity<?> check(@PathVariable UUID id, ApiKey caller) {
