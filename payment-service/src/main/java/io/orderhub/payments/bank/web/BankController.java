@@ -10,6 +10,7 @@ import io.orderhub.payments.bank.FindBankCredits;
 import io.orderhub.payments.bank.ImportBankStatement;
 import io.orderhub.payments.bank.StatementLine;
 import io.orderhub.payments.payment.InvalidRequest;
+import io.orderhub.payments.payment.web.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -124,7 +125,7 @@ class BankController {
     @RequiresAdmin
     @PostMapping("/api/v1/bank-credits/{id}/assign")
     ResponseEntity<?> assign(@PathVariable UUID id, @RequestBody(required = false) AssignBody body, ApiKey caller) {
-        UUID invoiceId = invoiceId(body == null ? null : body.invoiceId());
+        UUID invoiceId = RequestIds.uuid("invoice_id", body == null ? null : body.invoiceId());
         StatementLine line = assign.assign(id, invoiceId, caller.name());
         return ResponseEntity.ok(ApiResponse.of(BankJson.line(line)));
     }
@@ -142,16 +143,5 @@ class BankController {
                                 + Arrays.stream(BankCredit.Status.values())
                                         .map(BankCredit.Status::wireName)
                                         .collect(Collectors.joining(", "))));
-    }
-
-    private static UUID invoiceId(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidRequest("invoice_id", "is required");
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest("invoice_id", "must be a UUID");
-        }
     }
 }

@@ -11,7 +11,7 @@ import io.orderhub.payments.invoice.Invoice;
 import io.orderhub.payments.invoice.IssueCreditNote;
 import io.orderhub.payments.invoice.IssueInvoice;
 import io.orderhub.payments.invoice.RenderEInvoice;
-import io.orderhub.payments.payment.InvalidRequest;
+import io.orderhub.payments.payment.web.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -241,7 +241,8 @@ class InvoiceController {
     @RequiresAdmin
     @GetMapping("/api/v1/receivables/aging")
     ResponseEntity<?> aging(@RequestParam(name = "contract_id", required = false) String contractId) {
-        return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(invoices.aging(uuid("contract_id", contractId)))));
+        return ResponseEntity.ok(
+                ApiResponse.of(InvoiceJson.of(invoices.aging(RequestIds.uuid("contract_id", contractId)))));
     }
 
     private static ResponseEntity<byte[]> file(RenderEInvoice.Document document, MediaType type) {
@@ -263,17 +264,6 @@ class InvoiceController {
     }
 
     private static UUID orderId(String text) {
-        return uuid("order_id", text);
-    }
-
-    private static UUID uuid(String field, String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidRequest(field, "is required");
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest(field, "must be a UUID");
-        }
+        return RequestIds.uuid("order_id", text);
     }
 }
