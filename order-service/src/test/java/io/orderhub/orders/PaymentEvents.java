@@ -1,5 +1,8 @@
 package io.orderhub.orders;
 
+import io.orderhub.events.CreditNoteSnapshot;
+import io.orderhub.events.InvoiceEvent;
+import io.orderhub.events.InvoiceEventType;
 import io.orderhub.events.PaymentEvent;
 import io.orderhub.events.PaymentEventType;
 import io.orderhub.events.PaymentSnapshot;
@@ -12,6 +15,7 @@ import io.orderhub.testsupport.TestKafka;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +32,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Plays payment-service: publishes {@code PaymentEvent}s on the real topic, keyed by order id, Avro-serialised,
- * with the event id in the {@code id} header; or bytes that are no event at all.
+ * Plays payment-service: publishes {@code PaymentEvent}s and {@code InvoiceEvent}s on the real topics, keyed by
+ * order id, Avro-serialised, with the event id in the {@code id} header; or bytes that are no event at all.
  */
 public final class PaymentEvents implements AutoCloseable {
 
@@ -62,6 +66,43 @@ public final class PaymentEvents implements AutoCloseable {
         // As payment-service's outbox relay sends it.
         record.headers().add("id", event.getEventId().toString().getBytes(StandardCharsets.UTF_8));
         await(producer, record);
+    }
+
+    public void send(InvoiceEvent event) {
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(
+                EventTopic.INVOICE_EVENTS.topicName(), event.getOrderId().toString(), event);
+        record.headers().add("id", event.getEventId().toString().getBytes(StandardCharsets.UTF_8));
+        await(producer, record);
+    }
+
+    /**
+     * A credit note of {@code amount} on the order's invoice (total {@code total}, EUR), {@code credited} in all
+     * with it, as payment-service publishes it.
+     */
+    public static InvoiceEvent creditNote(UUID orderId, String total, String amount, String credited) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return InvoiceEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setType(InvoiceEventType.CREDIT_NOTE_ISSUED)
+                .setOccurredAt(now)
+                .setActor("system")
+                .setInvoiceId(UUID.randomUUID())
+                .setInvoiceNumber("RE-2026-000001")
+                .setOrderId(orderId)
+                .setContractId(UUID.randomUUID())
+                .setSource("b2b")
+                .setCurrency("EUR")
+                .setTotal(EventMoney.of(new BigDecimal(total)))
+                .setCreditedAmount(EventMoney.of(new BigDecimal(credited)))
+                .setIssuedOn(LocalDate.now())
+                .setDueDate(LocalDate.now().plusDays(30))
+                .setCreditNote(CreditNoteSnapshot.newBuilder()
+                        .setId(UUID.randomUUID())
+                        .setNumber("GS-2026-000001")
+                        .setAmount(EventMoney.of(new BigDecimal(amount)))
+                        .setReason("Skonto: early-payment discount, paid within the discount period")
+                        .build())
+                .build();
     }
 
     /** Bytes that are no Avro event, keyed by the order id, with an event id header; answers that id. */

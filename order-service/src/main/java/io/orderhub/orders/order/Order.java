@@ -20,6 +20,10 @@ import java.util.List;
  * an order backwards and never revive a cancelled one: then only the amounts change. More money than the
  * grand total (net of refunds) is still counted — it was received — and shows as {@link OrderState#overpaid()};
  * a payment that would make the amounts larger than the hub stores is refused ({@link PaymentAmountOutOfRange}).
+ *
+ * <p>For an order on account, what credit notes of its invoice took back lowers what is owed: received money and
+ * credit notes together settle it ({@link #applyCredit}), and "the grand total" above reads "the grand total less
+ * what was credited".
  */
 public final class Order {
 
@@ -30,6 +34,7 @@ public final class Order {
     private final long storedVersion;
     private final List<OrderChange> changes = new ArrayList<>();
     private final List<OrderPayment> changedPayments = new ArrayList<>();
+    private boolean creditChanged;
 
     private Order(OrderState state, long storedVersion) {
         this.state = state;
@@ -79,6 +84,45 @@ public final class Order {
     /** Payment snapshots to store: newer versions, including those that changed nothing visible. */
     List<OrderPayment> changedPayments() {
         return List.copyOf(changedPayments);
+    }
+
+    /** Whether what credit notes took back changed (it may change without a new version). */
+    boolean creditChanged() {
+        return creditChanged;
+    }
+
+    /**
+     * The credit notes of the order's invoice now take back {@code credited} in all (payment-service reports the
+     * running total, so a late or repeated report of a smaller total changes nothing). When received money and
+     * credit notes then cover the grand total, the order becomes {@code paid} — one change, published and called
+     * back. Otherwise only {@code credited_amount} moves, without a new version: no status changed, and the
+     * channel hears of the credit note from the invoice's own callback.
+     */
+    void applyCredit(Money credited, String creditNoteNumber, Instant now) {
+        if (state.onAccount() == null) {
+            throw new IllegalStateException("Order " + state.id() + " is not on account: it has no invoice to credit");
+        }
+        if (credited.compareTo(state.creditedAmount()) <= 0) {
+            return;
+        }
+        if (credited.compareTo(state.totals().grandTotal()) > 0) {
+            throw new IllegalArgumentException("Credit notes of " + credited + " exceed the grand total of order "
+                    + state.id() + " (" + state.totals().grandTotal() + ")");
+        }
+        state = state.withCredited(credited);
+        creditChanged = true;
+        boolean received = state.payments().stream()
+                .anyMatch(p -> p.countsFor(state.currency()) && p.status().moneyReceived());
+        if (state.status().awaitsPayment() && received && state.paidAmount().compareTo(state.owed()) >= 0) {
+            moveTo(
+                    OrderStatus.PAID,
+                    "payments and credit notes cover the grand total: paid " + state.paidAmount() + " and credited "
+                            + credited + " (" + creditNoteNumber + ") of "
+                            + state.totals().grandTotal(),
+                    PAYMENTS,
+                    null,
+                    now);
+        }
     }
 
     /**
@@ -143,16 +187,17 @@ public final class Order {
         }
 
         Money grandTotal = state.totals().grandTotal();
+        Money owed = state.owed();
         List<OrderStatus> moves = new ArrayList<>(2);
         OrderStatus status = state.status();
-        if (status.awaitsPayment() && received && paid.compareTo(grandTotal) >= 0) {
+        if (status.awaitsPayment() && received && paid.compareTo(owed) >= 0) {
             moves.add(OrderStatus.PAID);
             status = OrderStatus.PAID;
         }
         if (status.canBeRefundedByPayments()
                 && paid.isPositive()
                 && refunded.compareTo(paid) >= 0
-                && refunded.compareTo(grandTotal) >= 0) {
+                && refunded.compareTo(owed) >= 0) {
             moves.add(OrderStatus.REFUNDED);
         }
 
@@ -164,8 +209,8 @@ public final class Order {
         state = state.withPayments(payments, paid, refunded, false, now);
         for (OrderStatus move : moves) {
             String reason = move == OrderStatus.PAID
-                    ? "payments cover the grand total: paid " + paid + " of " + grandTotal
-                    : "refunds cover the grand total: refunded " + refunded + " of " + grandTotal;
+                    ? "payments cover the grand total: paid " + paid + credited(owed) + " of " + grandTotal
+                    : "refunds cover the grand total: refunded " + refunded + credited(owed) + " of " + grandTotal;
             moveTo(move, reason, PAYMENTS, payment, now);
         }
     }
@@ -187,6 +232,12 @@ public final class Order {
         changedPayments.removeIf(p -> p.paymentId().equals(payment.paymentId()));
         changedPayments.add(payment);
         state = state.withPayments(payments, state.paidAmount(), state.refundedAmount(), false, state.updatedAt());
+    }
+
+    /** The reason's mention of credit notes, when they lower what is owed. */
+    private String credited(Money owed) {
+        Money credited = state.creditedAmount();
+        return credited.isPositive() ? " (credited " + credited + ", owed " + owed + ")" : "";
     }
 
     private void moveTo(OrderStatus target, String reason, String actor, OrderPayment cause, Instant now) {

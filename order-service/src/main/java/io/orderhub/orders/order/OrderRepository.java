@@ -69,6 +69,7 @@ class OrderRepository {
             ORDERS.UPDATED_AT,
             ORDERS.CONTRACT_ID,
             ORDERS.CONTRACT_VERSION,
+            ORDERS.CREDITED_AMOUNT,
             CUSTOMERS.ID,
             CUSTOMERS.EMAIL,
             CUSTOMERS.NAME,
@@ -220,12 +221,13 @@ class OrderRepository {
                     .where(ORDER_PAYMENTS.PAYMENT_VERSION.lt(excluded(ORDER_PAYMENTS.PAYMENT_VERSION)))
                     .execute();
         }
-        if (s.version() != order.storedVersion() || !order.changedPayments().isEmpty()) {
+        if (s.version() != order.storedVersion() || !order.changedPayments().isEmpty() || order.creditChanged()) {
             int updated = db.update(ORDERS)
                     .set(ORDERS.STATUS, s.status().apiName())
                     .set(ORDERS.VERSION, s.version())
                     .set(ORDERS.PAID_AMOUNT, s.paidAmount().amount())
                     .set(ORDERS.REFUNDED_AMOUNT, s.refundedAmount().amount())
+                    .set(ORDERS.CREDITED_AMOUNT, s.creditedAmount().amount())
                     .set(ORDERS.UPDATED_AT, at(s.updatedAt()))
                     .where(ORDERS.ID.eq(s.id().value()))
                     .and(ORDERS.VERSION.eq(order.storedVersion()))
@@ -276,14 +278,16 @@ class OrderRepository {
     }
 
     /**
-     * What the contract's customer owes on its orders on account: the sum of grand total less what was paid
-     * (never below 0 per order) over its orders neither cancelled nor refunded (docs/b2b.md, Receivables). A
-     * refund lowers what is owed and what was paid alike, so it does not enter.
+     * What the contract's customer owes on its orders on account: the sum of grand total less what was paid and
+     * what credit notes took back (never below 0 per order) over its orders neither cancelled nor refunded
+     * (docs/b2b.md, Receivables). A refund lowers what is owed and what was paid alike, so it does not enter.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Money openReceivables(ContractId contract, CurrencyCode currency) {
         BigDecimal open = db.select(coalesce(
-                        sum(greatest(ORDERS.GRAND_TOTAL.minus(ORDERS.PAID_AMOUNT), inline(BigDecimal.ZERO))),
+                        sum(greatest(
+                                ORDERS.GRAND_TOTAL.minus(ORDERS.PAID_AMOUNT).minus(ORDERS.CREDITED_AMOUNT),
+                                inline(BigDecimal.ZERO))),
                         inline(BigDecimal.ZERO)))
                 .from(ORDERS)
                 .where(ORDERS.CONTRACT_ID.eq(contract.value()))
@@ -459,7 +463,10 @@ class OrderRepository {
                 r.get(ORDERS.UPDATED_AT).toInstant(),
                 r.get(ORDERS.CONTRACT_ID) == null
                         ? null
-                        : new OnAccount(new ContractId(r.get(ORDERS.CONTRACT_ID)), r.get(ORDERS.CONTRACT_VERSION)));
+                        : new OnAccount(
+                                new ContractId(r.get(ORDERS.CONTRACT_ID)),
+                                r.get(ORDERS.CONTRACT_VERSION),
+                                Money.of(r.get(ORDERS.CREDITED_AMOUNT), currency)));
     }
 
     private static OrderItem item(OrderItemsRecord r, CurrencyCode currency) {

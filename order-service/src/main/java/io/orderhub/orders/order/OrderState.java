@@ -44,7 +44,39 @@ public record OrderState(
      * does this: the money is real, so it is counted and the order flagged, for a human to refund the excess.
      */
     public boolean overpaid() {
-        return paidAmount.minus(refundedAmount).compareTo(totals.grandTotal()) > 0;
+        return paidAmount.minus(refundedAmount).compareTo(owed()) > 0;
+    }
+
+    /** What credit notes of an order on account's invoice took back; 0 for any other order. */
+    public Money creditedAmount() {
+        return onAccount == null ? Money.zero(currency) : onAccount.credited();
+    }
+
+    /** What the buyer owes before payments: the grand total less what credit notes took back. */
+    Money owed() {
+        return totals.grandTotal().minus(creditedAmount());
+    }
+
+    /** The same order with what its invoice's credit notes took back; neither version nor time moves. */
+    OrderState withCredited(Money credited) {
+        return new OrderState(
+                id,
+                source,
+                sourceOrderId,
+                customerId,
+                customer,
+                status,
+                version,
+                currency,
+                totals,
+                paidAmount,
+                refundedAmount,
+                items,
+                payments,
+                metadataJson,
+                createdAt,
+                updatedAt,
+                onAccount.withCredited(credited));
     }
 
     Optional<OrderPayment> payment(UUID paymentId) {

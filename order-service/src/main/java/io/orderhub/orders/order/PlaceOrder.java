@@ -314,7 +314,7 @@ public class PlaceOrder {
         }
         Contract contract = lockContract.forOrder(id);
         contract.admit(command.source(), grandTotal, orders.openReceivables(id, grandTotal.currency()));
-        return new OnAccount(id, contract.version());
+        return new OnAccount(id, contract.version(), Money.zero(grandTotal.currency()));
     }
 
     static List<OrderItem> items(CurrencyCode currency, List<Item> items) {

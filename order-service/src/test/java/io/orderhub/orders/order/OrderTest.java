@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
+import io.orderhub.orders.contract.ContractId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -251,6 +252,62 @@ class OrderTest {
                     assertThat(e.from()).isEqualTo(OrderStatus.SHIPPED);
                     assertThat(e.to()).isEqualTo(OrderStatus.CANCELLED);
                 });
+    }
+
+    @Test
+    void aCreditNoteAloneNeverPaysAnOrder() {
+        Order order = onAccount("423.64");
+
+        order.applyCredit(eur("423.64"), "GS-2026-000001", NOW);
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.state().creditedAmount()).isEqualTo(eur("423.64"));
+        assertThat(order.creditChanged()).isTrue();
+        assertThat(order.changes()).isEmpty();
+        assertThat(order.state().version()).isEqualTo(1);
+    }
+
+    @Test
+    void comparesWhatWasReceivedWithWhatIsOwedWhenFlaggingAnOverpayment() {
+        Order order = restored(onAccount("423.64"), o -> o.applyCredit(eur("8.47"), "GS-2026-000001", NOW));
+
+        order.applyPayment(snapshot(UUID.randomUUID(), 1, PaymentStatus.SUCCEEDED, "423.64", "0"), NOW);
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.state().overpaid())
+                .as("423.64 received for 415.17 owed")
+                .isTrue();
+    }
+
+    @Test
+    void refusesCreditNotesBeyondTheGrandTotalAndOrdersNotOnAccount() {
+        assertThatThrownBy(() -> onAccount("10.00").applyCredit(eur("10.01"), "GS-2026-000001", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> anOrder(OrderStatus.PENDING, "10.00").applyCredit(eur("1.00"), "GS-1", NOW))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** An order on account (a contract at version 1, nothing credited) as stored at version 1, pending. */
+    private static Order onAccount(String grandTotal) {
+        OrderState s = anOrder(OrderStatus.PENDING, grandTotal).state();
+        return Order.restore(new OrderState(
+                s.id(),
+                "b2b",
+                s.sourceOrderId(),
+                s.customerId(),
+                null,
+                s.status(),
+                s.version(),
+                EUR,
+                s.totals(),
+                s.paidAmount(),
+                s.refundedAmount(),
+                s.items(),
+                s.payments(),
+                null,
+                NOW,
+                NOW,
+                new OnAccount(new ContractId(UUID.randomUUID()), 1, Money.zero(EUR))));
     }
 
     /** An order as stored at version 1 (no changes pending), in any status. */

@@ -66,7 +66,8 @@ final class OrderExamples {
                 "updated_at": "2026-03-02T10:15:30.123456Z",
                 "contract_id": null,
                 "contract_version": null,
-                "payment_method": null
+                "payment_method": null,
+                "credited_amount": null
               }
             }
             """;

@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * An order as every order response shows it: all fields of the contract, amounts as JSON decimals with
  * the currency's number of fraction digits, metadata as the channel sent it; {@code contract_id},
- * {@code contract_version} and {@code payment_method} are null unless the order is on account.
+ * {@code contract_version}, {@code payment_method} and {@code credited_amount} (what credit notes of its invoice
+ * took back) are null unless the order is on account.
  */
 record OrderResponse(
         UUID id,
@@ -42,7 +43,8 @@ record OrderResponse(
         Instant updatedAt,
         UUID contractId,
         Long contractVersion,
-        String paymentMethod) {
+        String paymentMethod,
+        BigDecimal creditedAmount) {
 
     record CustomerResponse(UUID id, String email, String name, String phone) {}
 
@@ -89,7 +91,8 @@ record OrderResponse(
                 s.updatedAt(),
                 s.onAccount() == null ? null : s.onAccount().contract().value(),
                 s.onAccount() == null ? null : s.onAccount().contractVersion(),
-                s.onAccount() == null ? null : s.onAccount().paymentMethod());
+                s.onAccount() == null ? null : s.onAccount().paymentMethod(),
+                s.onAccount() == null ? null : s.creditedAmount().amount());
     }
 
     private static ItemResponse item(OrderItem i) {
