@@ -425,17 +425,44 @@ class InvoicesIT extends PaymentsTestBase {
     }
 
     @Test
-    void aChannelsKeyIsRefused() {
+    void aChannelsKeyReadsItsOwnInvoicesAndDocumentsOnlyAndIssuesNothing() {
         UUID orderId = UUID.randomUUID();
         Feed.orderOnAccount(orderId, UUID.randomUUID(), "423.64", "0", OrderStatus.PENDING, 1, NET_30_2_IN_10);
         String id = data(issue(orderId)).get("id").asString();
+        String number =
+                data(admin().get("/api/v1/invoices/" + id)).get("number").asString();
 
-        assertThat(woo().post("/api/v1/invoices", "{\"order_id\": \"%s\"}".formatted(orderId))
+        HttpResponse<String> own = b2b().get("/api/v1/invoices/" + id);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(data(own).get("number").asString()).isEqualTo(number);
+        assertThat(b2b().getBytes("/api/v1/invoices/" + id + "/document").statusCode())
+                .isEqualTo(200);
+        assertThat(b2b().get("/api/v1/invoices/" + id + "/xrechnung").statusCode())
+                .isEqualTo(200);
+        assertThat(data(b2b().get("/api/v1/invoices?order_id=" + orderId)))
+                .singleElement()
+                .satisfies(invoice -> assertThat(invoice.get("id").asString()).isEqualTo(id));
+        assertThat(data(b2b().get("/api/v1/invoices?number=" + number))).hasSize(1);
+
+        // Another channel's key: the invoice is not there at all, whichever way it is asked for.
+        for (String path : List.of("", "/document", "/xrechnung")) {
+            HttpResponse<String> other = woo().get("/api/v1/invoices/" + id + path);
+            assertThat(other.statusCode()).as(path).isEqualTo(404);
+            assertThat(other.body()).doesNotContain(number);
+        }
+        assertThat(data(woo().get("/api/v1/invoices?order_id=" + orderId))).isEmpty();
+        assertThat(data(pos().get("/api/v1/invoices?number=" + number))).isEmpty();
+        assertThat(data(pos().get("/api/v1/invoices")))
+                .noneSatisfy(invoice -> assertThat(invoice.get("id").asString()).isEqualTo(id));
+
+        // Issuing, crediting and the contract's aging stay the operators'.
+        assertThat(b2b().post("/api/v1/invoices", "{\"order_id\": \"%s\"}".formatted(orderId))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(woo().get("/api/v1/invoices/" + id).statusCode()).isEqualTo(403);
-        assertThat(pos().get("/api/v1/invoices").statusCode()).isEqualTo(403);
-        assertThat(woo().post("/api/v1/invoices/" + id + "/credit-notes", "{\"amount\": 1, \"reason\": \"x\"}")
+        assertThat(b2b().post("/api/v1/invoices/" + id + "/credit-notes", "{\"amount\": 1, \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(b2b().get("/api/v1/receivables/aging?contract_id=" + UUID.randomUUID())
                         .statusCode())
                 .isEqualTo(403);
         assertThat(data(admin().get("/api/v1/invoices/" + id)).get("credit_notes"))
@@ -526,7 +553,7 @@ class InvoicesIT extends PaymentsTestBase {
                     .isBetween(400, 499);
             assertThat(woo().get("/api/v1/invoices/" + UUID.randomUUID() + "/" + document)
                             .statusCode())
-                    .isEqualTo(403);
+                    .isEqualTo(404);
             // A PDF reader asks for the document's own type; a refusal is still the problem, not a 500.
             for (String accept : List.of("application/pdf", "application/xml", "*/*")) {
                 assertThat(admin().send(

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "API_KEYS=woocommerce:woo-test-key-0001,pos:pos-test-key-0001,admin:admin-test-key-01",
+            "API_KEYS=woocommerce:woo-test-key-0001,pos:pos-test-key-0001,b2b:b2b-test-key-0001,admin:admin-test-key-01",
             "RATE_LIMIT=100000/1m",
             "AUTO_REFUND_CANCELLED=true",
             "PAYMENT_REPAIR_AFTER=2s",
@@ -71,6 +71,10 @@ public abstract class PaymentsTestBase {
 
     protected ApiClient admin() {
         return ApiClient.of("http://localhost:" + port, "admin-test-key-01");
+    }
+
+    protected ApiClient b2b() {
+        return ApiClient.of("http://localhost:" + port, "b2b-test-key-0001");
     }
 
     protected ApiClient pos() {

@@ -1,5 +1,6 @@
 package io.orderhub.payments.invoice;
 
+import io.orderhub.payments.payment.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads invoices: one, or a page newest first; {@link #today} is the day their status is derived for. */
+/**
+ * Reads invoices: one, or a page newest first; {@link #today} is the day their status is derived for. A channel's
+ * key sees its own channel's invoices only: another channel's invoice is no invoice at all.
+ */
 @Service
 public class FindInvoices {
 
@@ -27,15 +31,36 @@ public class FindInvoices {
         return invoices.find(id).orElseThrow(() -> new InvoiceNotFound(id));
     }
 
-    /** Newest first; {@code beforeAt}/{@code beforeId} is the last invoice of the previous page, or null. */
+    /** The invoice if the caller may see it (an admin, or the channel that owns the order), else not found. */
     @Transactional(readOnly = true)
-    public List<Invoice> list(UUID orderId, UUID contractId, Instant beforeAt, UUID beforeId, int limit) {
-        return invoices.page(orderId, contractId, beforeAt, beforeId, limit);
+    public Invoice byId(UUID id, Caller caller) {
+        Invoice invoice = byId(id);
+        if (!caller.canSee(invoice.source())) {
+            throw new InvoiceNotFound(id);
+        }
+        return invoice;
+    }
+
+    /**
+     * Newest first, of the caller's channel unless it sees all; {@code beforeAt}/{@code beforeId} is the last
+     * invoice of the previous page, or null.
+     */
+    @Transactional(readOnly = true)
+    public List<Invoice> list(
+            Caller caller, UUID orderId, UUID contractId, Instant beforeAt, UUID beforeId, int limit) {
+        String source = caller.seesAllChannels() ? null : caller.channel();
+        return invoices.page(orderId, contractId, source, beforeAt, beforeId, limit);
     }
 
     @Transactional(readOnly = true)
     public Optional<Invoice> byNumber(String number) {
         return invoices.findByNumber(number);
+    }
+
+    /** The invoice of that number if the caller may see it. */
+    @Transactional(readOnly = true)
+    public Optional<Invoice> byNumber(String number, Caller caller) {
+        return byNumber(number).filter(invoice -> caller.canSee(invoice.source()));
     }
 
     /**

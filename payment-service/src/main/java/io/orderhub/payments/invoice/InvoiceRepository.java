@@ -148,8 +148,11 @@ class InvoiceRepository {
     }
 
     /** Newest first: up to {@code limit} invoices after the position ({@code beforeAt}/{@code beforeId} or null). */
-    List<Invoice> page(UUID orderId, UUID contractId, Instant beforeAt, UUID beforeId, int limit) {
+    List<Invoice> page(UUID orderId, UUID contractId, String source, Instant beforeAt, UUID beforeId, int limit) {
         Condition condition = noCondition();
+        if (source != null) {
+            condition = condition.and(INVOICE.SOURCE.eq(source));
+        }
         if (orderId != null) {
             condition = condition.and(INVOICE.ORDER_ID.eq(orderId));
         }

@@ -1,5 +1,6 @@
 package io.orderhub.payments.invoice;
 
+import io.orderhub.payments.payment.Caller;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,12 +36,12 @@ public class RenderEInvoice {
     /** A document and the name of its file (the invoice number). */
     public record Document(String fileName, byte[] content) {}
 
-    public Document xrechnung(UUID id) {
-        return xrechnung(invoices.byId(id), seller);
+    public Document xrechnung(UUID id, Caller caller) {
+        return xrechnung(invoices.byId(id, caller), seller);
     }
 
-    public Document facturX(UUID id) {
-        return facturX(invoices.byId(id), seller);
+    public Document facturX(UUID id, Caller caller) {
+        return facturX(invoices.byId(id, caller), seller);
     }
 
     static Document xrechnung(Invoice invoice, SellerSettings seller) {

@@ -2,6 +2,8 @@ package io.orderhub.payments.invoice.web;
 
 import io.orderhub.httpapi.apikey.ApiKey;
 import io.orderhub.httpapi.apikey.RequiresAdmin;
+import io.orderhub.httpapi.apikey.RequiresScope;
+import io.orderhub.httpapi.apikey.Scope;
 import io.orderhub.httpapi.idempotency.IdempotentResponses;
 import io.orderhub.httpapi.problem.ApiException;
 import io.orderhub.httpapi.response.ApiResponse;
@@ -11,6 +13,8 @@ import io.orderhub.payments.invoice.Invoice;
 import io.orderhub.payments.invoice.IssueCreditNote;
 import io.orderhub.payments.invoice.IssueInvoice;
 import io.orderhub.payments.invoice.RenderEInvoice;
+import io.orderhub.payments.payment.Caller;
+import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -136,7 +140,8 @@ class InvoiceController {
     @Operation(summary = "Read an invoice", description = """
                     The invoice as issued, its `credit_notes`, and `status` derived now: `credited` when credit \
                     notes cover the total, `paid` when the order's paid amount covers the rest, `overdue` past \
-                    `due_date`, `partially_paid`, else `open`.""")
+                    `due_date`, `partially_paid`, else `open`. Scope `payments:read`: an admin key, or the key of \
+                    the channel that owns the order (another channel's invoice is 404, as an unknown one).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
             description = "The invoice.",
@@ -144,10 +149,11 @@ class InvoiceController {
                     @Content(
                             mediaType = "application/json",
                             examples = @ExampleObject(value = InvoiceExamples.INVOICE)))
-    @RequiresAdmin
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/invoices/{id}")
-    ResponseEntity<?> one(@PathVariable UUID id) {
-        return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(invoices.byId(id), invoices.today())));
+    ResponseEntity<?> one(@PathVariable UUID id, ApiKey caller) {
+        return ResponseEntity.ok(
+                ApiResponse.of(InvoiceJson.of(invoices.byId(id, Callers.of(caller)), invoices.today())));
     }
 
     @Operation(summary = "An invoice's Factur-X/ZUGFeRD PDF", description = """
@@ -157,50 +163,54 @@ class InvoiceController {
                     payment reference and the contract's buyer reference (Leitweg-ID) as BT-10. Credit notes are \
                     not part of it. 404 for an unknown invoice; 503 `seller-not-configured` naming the missing \
                     settings; 409 `no-e-invoice` for an invoice EN 16931 cannot state as issued (a line without a \
-                    tax rate, shipping or a discount over lines of several rates). Admin keys only.""")
+                    tax rate, shipping or a discount over lines of several rates). Scope `payments:read`: an admin key, \
+                    or the key of the channel that owns the order (another channel's invoice is 404).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
             description = "The PDF/A-3 with the XML attached.",
             content = @Content(mediaType = "application/pdf"))
-    @RequiresAdmin
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/invoices/{id}/document")
-    ResponseEntity<byte[]> document(@PathVariable UUID id) {
-        return file(renderEInvoice.facturX(id), MediaType.APPLICATION_PDF);
+    ResponseEntity<byte[]> document(@PathVariable UUID id, ApiKey caller) {
+        return file(renderEInvoice.facturX(id, Callers.of(caller)), MediaType.APPLICATION_PDF);
     }
 
     @Operation(summary = "An invoice's XRechnung XML", description = """
                     The invoice as issued as an XRechnung (CII syntax, EN 16931 with the German CIUS): the same \
                     content as the PDF's XML, with the contract's `buyer_reference` (Leitweg-ID) as BT-10 — the \
-                    order id when the contract has none. Same refusals as the PDF. Admin keys only.""")
+                    order id when the contract has none. Same refusals and keys as the PDF.""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
             description = "The XRechnung XML.",
             content = @Content(mediaType = "application/xml"))
-    @RequiresAdmin
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/invoices/{id}/xrechnung")
-    ResponseEntity<byte[]> xrechnung(@PathVariable UUID id) {
-        return file(renderEInvoice.xrechnung(id), MediaType.APPLICATION_XML);
+    ResponseEntity<byte[]> xrechnung(@PathVariable UUID id, ApiKey caller) {
+        return file(renderEInvoice.xrechnung(id, Callers.of(caller)), MediaType.APPLICATION_XML);
     }
 
     @Operation(summary = "List invoices", description = """
                     Newest first, by `order_id` and/or `contract_id` or all; `limit` 1 to 200 (default 50), \
                     `next_cursor` for the next page. `number` (`RE-2026-000017`) finds the one invoice of that \
-                    number, within the other filters; a malformed number is 400.""")
-    @RequiresAdmin
+                    number, within the other filters; a malformed number is 400. Scope `payments:read`: a channel's key \
+                    lists its own channel's invoices only.""")
+    @RequiresScope(Scope.PAYMENTS_READ)
     @GetMapping("/api/v1/invoices")
     ResponseEntity<?> list(
+            ApiKey key,
             @RequestParam(name = "order_id", required = false) UUID orderId,
             @RequestParam(name = "contract_id", required = false) UUID contractId,
             @RequestParam(required = false) String number,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
+        Caller caller = Callers.of(key);
         if (number != null) {
             if (!INVOICE_NUMBER.matcher(number).matches()) {
                 throw ApiException.validation("number", "must be an invoice number such as RE-2026-000017");
             }
             return ResponseEntity.ok(ApiResponse.page(
                     invoices
-                            .byNumber(number)
+                            .byNumber(number, caller)
                             .filter(invoice ->
                                     orderId == null || invoice.orderId().equals(orderId))
                             .filter(invoice ->
@@ -214,6 +224,7 @@ class InvoiceController {
         Cursor before = Cursor.decode(cursor);
         Cursor.Page<Invoice> page = Cursor.Page.of(
                 invoices.list(
+                        caller,
                         orderId,
                         contractId,
                         before == null ? null : before.at(),
