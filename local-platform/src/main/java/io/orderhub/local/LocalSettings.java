@@ -112,17 +112,7 @@ final class LocalSettings {
         defaults.put("AUTO_REFUND_CANCELLED", "false");
         defaults.put("RECONCILIATION_SCHEDULE", "0 30 1 * * *");
         // An example seller, so the local run's invoices have e-invoices (docs/b2b.md#e-invoices).
-        defaults.put("INVOICE_SELLER_NAME", "Order Hub Beispiel GmbH");
-        defaults.put("INVOICE_SELLER_STREET", "Beispielweg 5");
-        defaults.put("INVOICE_SELLER_POSTAL_CODE", "10115");
-        defaults.put("INVOICE_SELLER_CITY", "Berlin");
-        defaults.put("INVOICE_SELLER_COUNTRY", "DE");
-        defaults.put("INVOICE_SELLER_VAT_ID", "DE987654321");
-        defaults.put("INVOICE_SELLER_IBAN", "DE02120300000000202051");
-        defaults.put("INVOICE_SELLER_BIC", null);
-        defaults.put("INVOICE_SELLER_CONTACT_NAME", "Erika Mustermann");
-        defaults.put("INVOICE_SELLER_PHONE", "+49 30 1234567");
-        defaults.put("INVOICE_SELLER_EMAIL", "rechnung@orderhub.example");
+        defaults.putAll(ExampleSeller.VARIABLES);
         // The console: its own admin key (one of API_KEYS above) and its development login.
         defaults.put("ADMIN_CONSOLE_API_KEY", "dev-admin-key");
         defaults.put("ADMIN_USERS", DEV_CONSOLE_USERS);

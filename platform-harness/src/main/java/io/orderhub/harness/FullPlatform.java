@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.orderhub.local.Database;
+import io.orderhub.local.ExampleSeller;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.postgres.LocalPostgres;
@@ -146,6 +147,11 @@ public final class FullPlatform implements AutoCloseable {
         environment.put("POS_CALLBACK_SECRET", POS_CALLBACK_SECRET);
         environment.put("B2B_CALLBACK_URL", receivers.baseUrl() + "/b2b/order-hub");
         environment.put("B2B_CALLBACK_SECRET", B2B_CALLBACK_SECRET);
+        ExampleSeller.VARIABLES.forEach((name, value) -> {
+            if (value != null) {
+                environment.put(name, value);
+            }
+        });
         environment.put("CALLBACK_REQUIRE_HTTPS", "false");
         environment.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
         environment.put("ADMIN_CONSOLE_API_KEY", ADMIN_KEY);

@@ -122,10 +122,7 @@ class PlatformFlowIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> status(shop, "/api/v1/orders/" + orderId), "paid"::equals);
         assertThat(status(shop, "/api/v1/payments/" + paymentId)).isEqualTo("succeeded");
         LoggedRequest callback = awaitCallback("/wp-json/order-hub/v1/callback", orderId, "paid");
-        assertThat(callback.getHeader("X-Order-Hub-Signature"))
-                .isEqualTo(HexFormat.of()
-                        .formatHex(StripeEvents.hmac(
-                                SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
+        assertHubSignature(callback, SHOP_CALLBACK_SECRET);
         assertStandardWebhooksSignature(callback, SHOP_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8));
         JsonNode body = JSON.readTree(callback.getBody());
         assertThat(body.path("source_order_id").asText()).isEqualTo(sourceOrderId);
@@ -255,10 +252,7 @@ class PlatformFlowIT {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(b2b, "/api/v1/orders/" + orderId), "paid"::equals);
         LoggedRequest callback = awaitCallback("/b2b/order-hub", orderId, "paid");
-        assertThat(callback.getHeader("X-Order-Hub-Signature"))
-                .isEqualTo(HexFormat.of()
-                        .formatHex(StripeEvents.hmac(
-                                B2B_CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), callback.getBody())));
+        assertHubSignature(callback, B2B_CALLBACK_SECRET);
         assertThat(JSON.readTree(callback.getBody())
                         .path("payment")
                         .path("provider")
@@ -312,6 +306,133 @@ class PlatformFlowIT {
                         .path("contract_version")
                         .asLong())
                 .isEqualTo(2);
+    }
+
+    /**
+     * Issue 21's flow through the edge: a contract with an early-payment discount, an order on account invoiced on
+     * its confirmation, its e-invoices, the bank's camt.053 paying the invoice less the discount (twice: the second
+     * changes nothing), the order paid once payment and credit note are counted, and the partner's paid callback.
+     */
+    @Test
+    void aB2bOrderOnAccountIsInvoicedPaidByBankTransferWithTheDiscountAndCalledBack() throws Exception {
+        ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
+        ApiClient b2b = ApiClient.of(platform.origin(), B2B_KEY);
+        HttpResponse<String> contract = admin.post("/api/v1/contracts", """
+                {"channel": "b2b",
+                 "customer": {"company": "Praxis Nord GmbH", "vat_id": "DE123456789",
+                   "email": "buchhaltung@praxis-nord.example",
+                   "address": {"line1": "Hafenstr. 1", "postal_code": "20457", "city": "Hamburg", "country": "DE"},
+                   "buyer_reference": "04011000-12345-67"},
+                 "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
+                 "credit_limit": {"amount": 5000.00, "currency": "EUR"}}""");
+        assertThat(contract.statusCode()).as(contract.body()).isEqualTo(201);
+        String contractId =
+                JSON.readTree(contract.body()).path("data").path("id").asText();
+        HttpResponse<String> placed = b2b.post("/api/v1/orders", """
+                {"source": "b2b", "source_order_id": "PO-%s", "currency": "EUR",
+                 "contract_id": "%s", "payment_method": "invoice",
+                 "items": [{"sku": "HANDSCHUH-M-100", "name": "Untersuchungshandschuhe M, 100 St.", "quantity": 40,
+                            "unit_price": 8.90, "price": 356.00, "tax": 67.64, "tax_rate": 0.19}]}""".formatted(System.nanoTime(), contractId));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String orderId = JSON.readTree(placed.body()).path("data").path("id").asText();
+
+        HttpResponse<String> confirmed =
+                b2b.post("/api/v1/orders/" + orderId + "/transitions", "{\"status\": \"confirmed\"}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        JsonNode invoice = await().atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> JSON.readTree(admin.get("/api/v1/invoices?order_id=" + orderId)
+                                        .body())
+                                .path("data")
+                                .path(0),
+                        found -> !found.isMissingNode());
+        String invoiceId = invoice.path("id").asText();
+        String number = invoice.path("number").asText();
+        assertThat(number).matches("RE-\\d{4}-\\d{6}");
+        assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("423.64");
+        assertThat(invoice.path("discount_amount").decimalValue()).isEqualByComparingTo("8.47");
+        assertThat(invoice.path("status").asText()).isEqualTo("open");
+
+        HttpResponse<byte[]> document = admin.getBytes("/api/v1/invoices/" + invoiceId + "/document");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(document.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<String> xrechnung = admin.get("/api/v1/invoices/" + invoiceId + "/xrechnung");
+        assertThat(xrechnung.statusCode()).isEqualTo(200);
+        assertThat(xrechnung.body()).contains(number).contains("04011000-12345-67");
+
+        String statement = camt053("STMT-" + System.nanoTime(), "415.17", number);
+        Map<String, String> xml = Map.of("Content-Type", "application/xml");
+        HttpResponse<String> imported =
+                admin.send("POST", "/api/v1/bank-statements", statement.getBytes(StandardCharsets.UTF_8), xml);
+        HttpResponse<String> again =
+                admin.send("POST", "/api/v1/bank-statements", statement.getBytes(StandardCharsets.UTF_8), xml);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode line =
+                JSON.readTree(imported.body()).path("data").path("lines").path(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("matched");
+        assertThat(line.path("matched_by").asText()).isEqualTo("number");
+        assertThat(line.path("invoice_id").asText()).isEqualTo(invoiceId);
+        assertThat(line.path("discount").decimalValue()).isEqualByComparingTo("8.47");
+        assertThat(line.path("invoice_status").asText()).isEqualTo("paid");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode second = JSON.readTree(again.body()).path("data");
+        assertThat(second.path("already_applied").asInt()).isEqualTo(1);
+        assertThat(second.path("lines").path(0).path("payment_id").asText())
+                .isEqualTo(line.path("payment_id").asText());
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(b2b, "/api/v1/orders/" + orderId), "paid"::equals);
+        JsonNode order =
+                JSON.readTree(b2b.get("/api/v1/orders/" + orderId).body()).path("data");
+        assertThat(order.path("paid_amount").decimalValue()).isEqualByComparingTo("415.17");
+        assertThat(order.path("credited_amount").decimalValue()).isEqualByComparingTo("8.47");
+        assertThat(order.path("payments")).hasSize(1);
+        assertThat(order.path("payments").path(0).path("provider").asText()).isEqualTo("bank_transfer");
+        LoggedRequest callback = awaitCallback("/b2b/order-hub", orderId, "paid");
+        assertHubSignature(callback, B2B_CALLBACK_SECRET);
+        JsonNode aging = await().atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> JSON.readTree(admin.get("/api/v1/receivables/aging?contract_id=" + contractId)
+                                        .body())
+                                .path("data"),
+                        data -> data.path("open_invoices").asInt(-1) == 0);
+        assertThat(aging.path("currencies")).isEmpty();
+    }
+
+    /** The bank's day statement with one booked credit of the amount, the invoice number as remittance. */
+    private static String camt053(String messageId, String amount, String remittance) {
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>%1$s</MsgId><CreDtTm>%2$sT18:00:00+01:00</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>%1$s-1</Id>
+                      <CreDtTm>%2$sT18:00:00+01:00</CreDtTm>
+                      <Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                      <Ntry>
+                        <Amt Ccy="EUR">%3$s</Amt>
+                        <CdtDbtInd>CRDT</CdtDbtInd>
+                        <Sts>BOOK</Sts>
+                        <BookgDt><Dt>%2$s</Dt></BookgDt>
+                        <ValDt><Dt>%2$s</Dt></ValDt>
+                        <AcctSvcrRef>%1$s-REF</AcctSvcrRef>
+                        <NtryDtls><TxDtls>
+                          <AmtDtls><TxAmt><Amt Ccy="EUR">%3$s</Amt></TxAmt></AmtDtls>
+                          <RltdPties>
+                            <Dbtr><Nm>Praxis Nord GmbH</Nm></Dbtr>
+                            <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
+                          </RltdPties>
+                          <RmtInf><Ustrd>%4$s</Ustrd></RmtInf>
+                        </TxDtls></NtryDtls>
+                      </Ntry>
+                    </Stmt>
+                  </BkToCstmrStmt>
+                </Document>
+                """.formatted(messageId, today, amount, remittance);
     }
 
     private static String onAccount(String contractId, String total) {
@@ -657,6 +778,13 @@ class PlatformFlowIT {
                                 .findFirst()
                                 .orElse(null),
                         request -> request != null);
+    }
+
+    /** The hub's own signature: hex HMAC-SHA256 of the body, keyed by the secret's UTF-8 bytes. */
+    private static void assertHubSignature(LoggedRequest callback, String secret) {
+        assertThat(callback.getHeader("X-Order-Hub-Signature"))
+                .isEqualTo(HexFormat.of()
+                        .formatHex(StripeEvents.hmac(secret.getBytes(StandardCharsets.UTF_8), callback.getBody())));
     }
 
     private static void assertStandardWebhooksSignature(LoggedRequest callback, byte[] key) {
