@@ -1,6 +1,7 @@
 package io.orderhub.payments;
 
 import io.orderhub.httpapi.periodic.PeriodicJob;
+import io.orderhub.payments.invoice.DunningSettings;
 import io.orderhub.payments.invoice.SellerSettings;
 import io.orderhub.payments.payment.PaymentSettings;
 import io.orderhub.payments.provider.ProviderSettings;
@@ -10,9 +11,12 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
+@EnableScheduling
 @EnableConfigurationProperties({
+    DunningSettings.class,
     PaymentSettings.class,
     ProviderSettings.class,
     ReconciliationSettings.class,

@@ -1,16 +1,15 @@
 package io.orderhub.payments;
 
+import static io.orderhub.payments.BankStatementFiles.TODAY;
+import static io.orderhub.payments.BankStatementFiles.fill;
+import static io.orderhub.payments.BankStatementFiles.reference;
+import static io.orderhub.payments.BankStatementFiles.resource;
+import static io.orderhub.payments.BankStatementFiles.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderhub.events.OrderStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ class BankStatementsIT extends PaymentsTestBase {
 
     private static final Feed.Terms NET_30_2_IN_10 = new Feed.Terms(30, "2", 10);
     private static final Feed.Terms NET_14 = new Feed.Terms(14, null, null);
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
     @Test
     void matchesACreditByTheInvoiceNumberAndRecordsABankTransferPayment() {
@@ -364,38 +362,5 @@ class BankStatementsIT extends PaymentsTestBase {
         List<JsonNode> payments = new ArrayList<>();
         data(admin().get("/api/v1/payments/order/" + orderId)).forEach(payments::add);
         return payments;
-    }
-
-    private static String reference() {
-        return "2026"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String statement(String file, String ref, String amount, String remittance) {
-        return statement(file, ref, amount, remittance, "Praxis Nord GmbH", "DE02120300000000202051");
-    }
-
-    private static String statement(
-            String file, String ref, String amount, String remittance, String payer, String payerIban) {
-        return fill(resource(file), ref, amount, remittance, payer, payerIban);
-    }
-
-    private static String fill(
-            String xml, String ref, String amount, String remittance, String payer, String payerIban) {
-        return xml.replace("{{MSG_ID}}", "MSG-" + ref)
-                .replace("{{REF}}", ref)
-                .replace("{{AMOUNT}}", new BigDecimal(amount).toPlainString())
-                .replace("{{BOOKING_DATE}}", TODAY.toString())
-                .replace("{{REMITTANCE}}", remittance)
-                .replace("{{PAYER}}", payer)
-                .replace("{{PAYER_IBAN}}", payerIban);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = BankStatementsIT.class.getResourceAsStream("/bank-statements/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

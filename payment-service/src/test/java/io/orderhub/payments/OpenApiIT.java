@@ -47,6 +47,7 @@ class OpenApiIT extends PaymentsTestBase {
                 Map.entry("/api/v1/invoices/{id}/credit-notes", Set.of("post")),
                 Map.entry("/api/v1/invoices/{id}/document", Set.of("get")),
                 Map.entry("/api/v1/invoices/{id}/xrechnung", Set.of("get")),
+                Map.entry("/api/v1/invoices/dunning-runs", Set.of("post")),
                 Map.entry("/api/v1/receivables/aging", Set.of("get")),
                 Map.entry("/api/v1/bank-statements", Set.of("post")),
                 Map.entry("/api/v1/bank-credits", Set.of("get")),

@@ -11,7 +11,6 @@ import io.orderhub.payments.order.Orders;
 import io.orderhub.payments.payment.DuplicatePayment;
 import io.orderhub.payments.payment.Payment;
 import io.orderhub.payments.payment.PaymentLedger;
-import io.orderhub.payments.payment.PaymentRepository;
 import io.orderhub.payments.payment.PaymentStatus;
 import java.util.Comparator;
 import java.util.UUID;
@@ -35,7 +34,6 @@ class SettleCredit {
     private final Orders orders;
     private final FindInvoices invoices;
     private final IssueCreditNote creditNotes;
-    private final PaymentRepository payments;
     private final PaymentLedger ledger;
     private final BankCreditRepository credits;
 
@@ -43,24 +41,18 @@ class SettleCredit {
             Orders orders,
             FindInvoices invoices,
             IssueCreditNote creditNotes,
-            PaymentRepository payments,
             PaymentLedger ledger,
             BankCreditRepository credits) {
         this.orders = orders;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
-        this.payments = payments;
         this.ledger = ledger;
         this.credits = credits;
     }
 
-    /**
-     * The invoice with what is paid on it as far as the hub knows now: order-service's count from the order's
-     * events, or the order's own payments when they show more (a payment recorded moments ago).
-     */
+    /** The invoice with what is paid on it as far as the hub knows now ({@link FindInvoices#current}). */
     Invoice current(Invoice invoice) {
-        Money received = Money.of(payments.netReceived(invoice.orderId(), null), invoice.currency());
-        return invoice.withPaid(invoice.paidAmount().max(received));
+        return invoices.current(invoice);
     }
 
     String status(Invoice invoice) {

@@ -1,6 +1,8 @@
 package io.orderhub.payments.invoice;
 
+import io.orderhub.money.Money;
 import io.orderhub.payments.payment.Caller;
+import io.orderhub.payments.payment.PaymentRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FindInvoices {
 
     private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
     private final Clock clock;
 
-    FindInvoices(InvoiceRepository invoices, Clock clock) {
+    FindInvoices(InvoiceRepository invoices, PaymentRepository payments, Clock clock) {
         this.invoices = invoices;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -76,6 +80,16 @@ public class FindInvoices {
     @Transactional(readOnly = true)
     public ReceivablesAging aging(UUID contractId) {
         return ReceivablesAging.of(contractId, invoices.ofContract(contractId), today());
+    }
+
+    /**
+     * The invoice with what is paid on it as far as the hub knows now: order-service's count from the order's
+     * events, or the order's own payments when they show more (a payment recorded moments ago, such as a bank
+     * transfer matched before order-service has counted it).
+     */
+    public Invoice current(Invoice invoice) {
+        Money received = Money.of(payments.netReceived(invoice.orderId(), null), invoice.currency());
+        return invoice.withPaid(invoice.paidAmount().max(received));
     }
 
     public LocalDate today() {

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * An invoice as issued — amounts, buyer, terms and lines fixed then and never changed — with what happened
- * since: its credit notes and what order-service counts as paid on the order ({@code paidAmount}).
+ * since: its credit notes, its payment reminders and what order-service counts as paid on the order
+ * ({@code paidAmount}).
  */
 public record Invoice(
         UUID id,
@@ -29,6 +30,7 @@ public record Invoice(
         Issued issued,
         String issuedBy,
         List<CreditNote> creditNotes,
+        List<Reminder> reminders,
         Money paidAmount) {
 
     /** Issue dates, and so due dates and the numbering year, are days in this zone. */
@@ -36,6 +38,7 @@ public record Invoice(
 
     public Invoice {
         creditNotes = List.copyOf(creditNotes);
+        reminders = List.copyOf(reminders);
     }
 
     /** The order's amounts; {@code total} is what the buyer owes (the order's grand total). */
@@ -95,6 +98,7 @@ public record Invoice(
                 new Issued(account.buyer(), terms, account.lines()),
                 by,
                 List.of(),
+                List.of(),
                 Money.zero(currency));
     }
 
@@ -118,6 +122,7 @@ public record Invoice(
                 issued,
                 issuedBy,
                 creditNotes,
+                reminders,
                 paid);
     }
 
@@ -137,6 +142,16 @@ public record Invoice(
     /** What is still to be paid: the total less credit notes and payments, never below zero. */
     public Money outstanding() {
         return creditable().minus(paidAmount).max(Money.zero(currency()));
+    }
+
+    /** The level of its last reminder; 0 when it was never reminded. */
+    public int dunningLevel() {
+        return reminders.stream().mapToInt(Reminder::level).max().orElse(0);
+    }
+
+    /** The reminders' fees: owed besides {@link #outstanding}, which they do not change. */
+    public Money feesDue() {
+        return reminders.stream().map(Reminder::fee).reduce(Money.zero(currency()), Money::plus);
     }
 
     /**

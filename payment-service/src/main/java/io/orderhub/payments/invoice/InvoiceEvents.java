@@ -3,6 +3,7 @@ package io.orderhub.payments.invoice;
 import io.orderhub.events.CreditNoteSnapshot;
 import io.orderhub.events.InvoiceEvent;
 import io.orderhub.events.InvoiceEventType;
+import io.orderhub.events.ReminderSnapshot;
 import io.orderhub.messaging.id.Ids;
 import io.orderhub.messaging.outbox.Outbox;
 import io.orderhub.money.Money;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes each issued document — an invoice, a credit note — as an {@link InvoiceEvent} on
+ * Publishes each issued document — an invoice, a credit note, a payment reminder — as an {@link InvoiceEvent} on
  * {@code orderhub.invoice-events.v1}, through the outbox in the transaction that issued it: an invoice is
  * published exactly when it exists.
  */
@@ -29,35 +30,51 @@ class InvoiceEvents {
     }
 
     void issued(Invoice invoice, String actor) {
-        outbox.append(
-                EventTopic.INVOICE_EVENTS,
-                "invoice",
-                invoice.orderId(),
-                of(invoice, InvoiceEventType.INVOICE_ISSUED, null, invoice.issuedAt(), actor));
+        append(of(invoice, InvoiceEventType.INVOICE_ISSUED, null, null, invoice.issuedAt(), actor));
+    }
+
+    void reminded(Invoice invoice, Reminder reminder) {
+        append(of(
+                invoice,
+                InvoiceEventType.REMINDER_ISSUED,
+                null,
+                ReminderSnapshot.newBuilder()
+                        .setId(reminder.id())
+                        .setLevel(reminder.level())
+                        .setOutstanding(money(reminder.outstanding()))
+                        .setFee(money(reminder.fee()))
+                        .setDaysOverdue(reminder.daysOverdue())
+                        .setPayBy(reminder.payBy())
+                        .build(),
+                reminder.issuedAt(),
+                reminder.issuedBy()));
     }
 
     void credited(Invoice invoice, CreditNote creditNote) {
-        outbox.append(
-                EventTopic.INVOICE_EVENTS,
-                "invoice",
-                invoice.orderId(),
-                of(
-                        invoice,
-                        InvoiceEventType.CREDIT_NOTE_ISSUED,
-                        CreditNoteSnapshot.newBuilder()
-                                .setId(creditNote.id())
-                                .setNumber(creditNote.number())
-                                .setAmount(money(creditNote.amount()))
-                                .setReason(creditNote.reason())
-                                .build(),
-                        creditNote.issuedAt(),
-                        creditNote.issuedBy()));
+        append(of(
+                invoice,
+                InvoiceEventType.CREDIT_NOTE_ISSUED,
+                CreditNoteSnapshot.newBuilder()
+                        .setId(creditNote.id())
+                        .setNumber(creditNote.number())
+                        .setAmount(money(creditNote.amount()))
+                        .setReason(creditNote.reason())
+                        .build(),
+                null,
+                creditNote.issuedAt(),
+                creditNote.issuedBy()));
+    }
+
+    /** Keyed by the order: an order's invoice, credit notes and reminders in the order they were issued. */
+    private void append(InvoiceEvent event) {
+        outbox.append(EventTopic.INVOICE_EVENTS, "invoice", event.getOrderId(), event);
     }
 
     static InvoiceEvent of(
             Invoice invoice,
             InvoiceEventType type,
             @Nullable CreditNoteSnapshot creditNote,
+            @Nullable ReminderSnapshot reminder,
             Instant occurredAt,
             String actor) {
         return InvoiceEvent.newBuilder()
@@ -78,6 +95,7 @@ class InvoiceEvents {
                 .setDiscountDate(invoice.discountDate())
                 .setDiscountAmount(invoice.discountDate() == null ? null : money(invoice.discountAmount()))
                 .setCreditNote(creditNote)
+                .setReminder(reminder)
                 .build();
     }
 

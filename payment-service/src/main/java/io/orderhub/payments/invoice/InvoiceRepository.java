@@ -3,18 +3,24 @@ package io.orderhub.payments.invoice;
 import static io.orderhub.payments.jooq.Tables.CREDIT_NOTE;
 import static io.orderhub.payments.jooq.Tables.INVOICE;
 import static io.orderhub.payments.jooq.Tables.INVOICE_COUNTER;
+import static io.orderhub.payments.jooq.Tables.INVOICE_REMINDER;
 import static io.orderhub.payments.jooq.Tables.ORDER_VIEW;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.sum;
 
 import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
 import io.orderhub.payments.order.AccountJson;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -33,7 +39,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Invoices, credit notes and their number counters; the only class that knows their tables. */
+/** Invoices, credit notes, reminders and the number counters; the only class that knows their tables. */
 @Repository
 class InvoiceRepository {
 
@@ -99,6 +105,55 @@ class InvoiceRepository {
                 .set(CREDIT_NOTE.ISSUED_AT, at(note.issuedAt()))
                 .set(CREDIT_NOTE.ISSUED_BY, note.issuedBy())
                 .execute();
+    }
+
+    /**
+     * Stores the reminder unless the invoice has one of that level or of that day already (the unique keys, the
+     * backstop of the invoice's row lock): answers whether it was stored.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean insert(Reminder reminder) {
+        return db.insertInto(INVOICE_REMINDER)
+                        .set(INVOICE_REMINDER.ID, reminder.id())
+                        .set(INVOICE_REMINDER.INVOICE_ID, reminder.invoiceId())
+                        .set(INVOICE_REMINDER.DUNNING_LEVEL, reminder.level())
+                        .set(
+                                INVOICE_REMINDER.OUTSTANDING,
+                                reminder.outstanding().amount())
+                        .set(INVOICE_REMINDER.FEE, reminder.fee().amount())
+                        .set(INVOICE_REMINDER.DAYS_OVERDUE, reminder.daysOverdue())
+                        .set(INVOICE_REMINDER.REMINDED_ON, reminder.remindedOn())
+                        .set(INVOICE_REMINDER.PAY_BY, reminder.payBy())
+                        .set(INVOICE_REMINDER.ISSUED_AT, at(reminder.issuedAt()))
+                        .set(INVOICE_REMINDER.ISSUED_BY, reminder.issuedBy())
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Up to {@code limit} ids after {@code afterId} (or from the first) of invoices a dunning run looks at: due on or
+     * before {@code dueBy}, reminded at fewer than {@code levels} levels, and not covered by credit notes and what
+     * order-service counts as paid. Whether one is really due for a reminder is decided with its row locked.
+     */
+    List<UUID> dunningCandidates(LocalDate dueBy, int levels, UUID afterId, int limit) {
+        return db.select(INVOICE.ID)
+                .from(INVOICE)
+                .leftJoin(ORDER_VIEW)
+                .on(ORDER_VIEW.ID.eq(INVOICE.ORDER_ID))
+                .where(INVOICE.DUE_DATE.le(dueBy))
+                .and(afterId == null ? noCondition() : INVOICE.ID.gt(afterId))
+                .and(INVOICE.TOTAL.gt(coalesce(ORDER_VIEW.PAID_AMOUNT, BigDecimal.ZERO)
+                        .plus(coalesce(
+                                field(select(sum(CREDIT_NOTE.AMOUNT))
+                                        .from(CREDIT_NOTE)
+                                        .where(CREDIT_NOTE.INVOICE_ID.eq(INVOICE.ID))),
+                                BigDecimal.ZERO))))
+                .and(field(selectCount().from(INVOICE_REMINDER).where(INVOICE_REMINDER.INVOICE_ID.eq(INVOICE.ID)))
+                        .lt(levels))
+                .orderBy(INVOICE.ID)
+                .limit(limit)
+                .fetch(INVOICE.ID);
     }
 
     Optional<Invoice> find(UUID id) {
@@ -206,12 +261,35 @@ class InvoiceRepository {
                         r.getIssuedBy()))
                 .stream()
                 .collect(Collectors.groupingBy(CreditNote::invoiceId));
+        Map<UUID, CurrencyCode> currencies = rows.stream()
+                .collect(Collectors.toMap(
+                        r -> r.get(INVOICE.ID), r -> CurrencyCode.of(r.get(INVOICE.CURRENCY)), (a, b) -> a));
+        Map<UUID, List<Reminder>> reminders = db
+                .selectFrom(INVOICE_REMINDER)
+                .where(INVOICE_REMINDER.INVOICE_ID.in(ids))
+                .orderBy(INVOICE_REMINDER.DUNNING_LEVEL)
+                .fetch(r -> new Reminder(
+                        r.getId(),
+                        r.getInvoiceId(),
+                        r.getDunningLevel(),
+                        Money.of(r.getOutstanding(), currencies.get(r.getInvoiceId())),
+                        Money.of(r.getFee(), currencies.get(r.getInvoiceId())),
+                        r.getDaysOverdue(),
+                        r.getRemindedOn(),
+                        r.getPayBy(),
+                        r.getIssuedAt().toInstant(),
+                        r.getIssuedBy()))
+                .stream()
+                .collect(Collectors.groupingBy(Reminder::invoiceId));
         return rows.stream()
-                .map(r -> invoice(r, notes.getOrDefault(r.get(INVOICE.ID), List.of())))
+                .map(r -> invoice(
+                        r,
+                        notes.getOrDefault(r.get(INVOICE.ID), List.of()),
+                        reminders.getOrDefault(r.get(INVOICE.ID), List.of())))
                 .toList();
     }
 
-    private static Invoice invoice(Record r, List<CreditNote> notes) {
+    private static Invoice invoice(Record r, List<CreditNote> notes, List<Reminder> reminders) {
         CurrencyCode currency = CurrencyCode.of(r.get(INVOICE.CURRENCY));
         BigDecimal paid = r.get(ORDER_VIEW.PAID_AMOUNT);
         BigDecimal discount = r.get(INVOICE.DISCOUNT_AMOUNT);
@@ -234,6 +312,7 @@ class InvoiceRepository {
                 AccountJson.read(r.get(INVOICE.ACCOUNT).data(), Invoice.Issued.class),
                 r.get(INVOICE.ISSUED_BY),
                 notes,
+                reminders,
                 Money.of(paid == null ? BigDecimal.ZERO : paid, currency));
     }
 

@@ -93,6 +93,7 @@ class EInvoiceTest {
                 invoice.issued(),
                 invoice.issuedBy(),
                 invoice.creditNotes(),
+                invoice.reminders(),
                 invoice.paidAmount());
 
         assertThatThrownBy(() -> RenderEInvoice.xrechnung(shipped, InvoiceFixtures.aSeller()))
@@ -135,6 +136,7 @@ class EInvoiceTest {
                 null,
                 new Invoice.Issued(glove.issued().buyer(), new OnAccount.PaymentTerms(14, null, null), lines),
                 "admin",
+                List.of(),
                 List.of(),
                 eur("0"));
     }

@@ -93,4 +93,24 @@ final class InvoiceFixtures {
                 "+49 30 1234567",
                 "rechnung@orderhub.example");
     }
+
+    /** The invoice with other credit notes, reminders and paid amount: what happened since it was issued. */
+    static Invoice with(Invoice i, List<CreditNote> notes, List<Reminder> reminders, Money paid) {
+        return new Invoice(
+                i.id(),
+                i.number(),
+                i.orderId(),
+                i.contractId(),
+                i.source(),
+                i.amounts(),
+                i.issuedAt(),
+                i.dueDate(),
+                i.discountDate(),
+                i.discountAmount(),
+                i.issued(),
+                i.issuedBy(),
+                notes,
+                reminders,
+                paid);
+    }
 }

@@ -74,20 +74,6 @@ class InvoiceTest {
     }
 
     private static Invoice with(Invoice i, List<CreditNote> notes, Money paid) {
-        return new Invoice(
-                i.id(),
-                i.number(),
-                i.orderId(),
-                i.contractId(),
-                i.source(),
-                i.amounts(),
-                i.issuedAt(),
-                i.dueDate(),
-                i.discountDate(),
-                i.discountAmount(),
-                i.issued(),
-                i.issuedBy(),
-                notes,
-                paid);
+        return InvoiceFixtures.with(i, notes, i.reminders(), paid);
     }
 }

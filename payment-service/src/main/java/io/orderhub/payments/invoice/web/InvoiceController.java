@@ -13,6 +13,7 @@ import io.orderhub.payments.invoice.Invoice;
 import io.orderhub.payments.invoice.IssueCreditNote;
 import io.orderhub.payments.invoice.IssueInvoice;
 import io.orderhub.payments.invoice.RenderEInvoice;
+import io.orderhub.payments.invoice.RunDunning;
 import io.orderhub.payments.payment.Caller;
 import io.orderhub.payments.payment.web.Callers;
 import io.orderhub.payments.payment.web.RequestIds;
@@ -38,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Invoices of orders on account, for admin keys (any other key gets 403, as for reconciliation runs): issue one,
  * read one and its e-invoices (Factur-X PDF, XRechnung XML), list them newest first, take part of one back with a
- * credit note. Writes answer through
+ * credit note, run the dunning now. Writes answer through
  * {@link IdempotentResponses}, so an Idempotency-Key's stored answer commits with the invoice.
  */
 @RestController
@@ -51,6 +52,7 @@ class InvoiceController {
     private final IssueCreditNote issueCreditNote;
     private final FindInvoices invoices;
     private final RenderEInvoice renderEInvoice;
+    private final RunDunning runDunning;
     private final IdempotentResponses responses;
 
     InvoiceController(
@@ -58,11 +60,13 @@ class InvoiceController {
             IssueCreditNote issueCreditNote,
             FindInvoices invoices,
             RenderEInvoice renderEInvoice,
+            RunDunning runDunning,
             IdempotentResponses responses) {
         this.issueInvoice = issueInvoice;
         this.issueCreditNote = issueCreditNote;
         this.invoices = invoices;
         this.renderEInvoice = renderEInvoice;
+        this.runDunning = runDunning;
         this.responses = responses;
     }
 
@@ -137,11 +141,34 @@ class InvoiceController {
         return responses.commit(() -> created(issueCreditNote.issue(id, request, caller.name())));
     }
 
+    @Operation(summary = "Run the dunning now", description = """
+                    What the daily run (`DUNNING_RUN_AT`, Europe/Berlin) does, at once: every invoice overdue today \
+                    (not covered by credit notes and payments) whose next level of `DUNNING_SCHEDULE` is reached \
+                    gets that reminder — one level per invoice and day, each reminder once however many runs \
+                    there are — published as an `InvoiceEvent` `REMINDER_ISSUED` with this key's name as actor. \
+                    Answers what it did: the invoices it looked at and the reminders it issued per level. Running \
+                    it again the same day issues nothing new. Admin keys only.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "What the run did.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(value = InvoiceExamples.DUNNING_RUN)))
+    @RequiresAdmin
+    @PostMapping("/api/v1/invoices/dunning-runs")
+    ResponseEntity<?> dunningRun(ApiKey caller) {
+        return ResponseEntity.ok(ApiResponse.of(InvoiceJson.of(runDunning.run(caller.name()))));
+    }
+
     @Operation(summary = "Read an invoice", description = """
                     The invoice as issued, its `credit_notes`, and `status` derived now: `credited` when credit \
                     notes cover the total, `paid` when the order's paid amount covers the rest, `overdue` past \
-                    `due_date`, `partially_paid`, else `open`. Scope `payments:read`: an admin key, or the key of \
-                    the channel that owns the order (another channel's invoice is 404, as an unknown one).""")
+                    `due_date`, `partially_paid`, else `open`. Its payment reminders: `reminders`, \
+                    `dunning_level` (the last reminder's level, 0 for none) and `fees_due` (the reminders' fees, \
+                    owed besides `outstanding`, which they do not change). Scope `payments:read`: an admin key, or \
+                    the key of the channel that owns the order (another channel's invoice is 404, as an unknown \
+                    one).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
             description = "The invoice.",

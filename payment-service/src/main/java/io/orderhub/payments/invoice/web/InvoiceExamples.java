@@ -19,7 +19,7 @@ final class InvoiceExamples {
               "data": {
                 "id": "0196a5d2-3c4d-7e5f-8a61-7b8c9d0e1f20",
                 "number": "RE-2026-000042",
-                "status": "open",
+                "status": "overdue",
                 "order_id": "0196a5c4-2b3c-7d4e-8f50-6a7b8c9d0e1f",
                 "contract_id": "0196a5c3-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                 "source": "b2b",
@@ -39,6 +39,16 @@ final class InvoiceExamples {
                 "lines": [{"name": "Untersuchungshandschuhe M, 100 St.", "sku": "HANDSCHUH-M-100", "quantity": 40,
                            "unit_price": 8.90, "net": 356.00, "tax_rate": 0.19, "tax": 67.64}],
                 "credit_notes": [],
+                "dunning_level": 2,
+                "fees_due": 5.00,
+                "reminders": [
+                  {"id": "0196c1a0-4d5e-7f60-8b72-8c9d0e1f2a31", "level": 1, "outstanding": 423.64, "fee": 0.00,
+                   "days_overdue": 14, "reminded_on": "2026-06-17", "pay_by": "2026-06-27",
+                   "issued_at": "2026-06-17T04:00:01.204311Z", "issued_by": "system"},
+                  {"id": "0196df2b-5e6f-7a81-9c83-9d0e1f2a3b42", "level": 2, "outstanding": 423.64, "fee": 5.00,
+                   "days_overdue": 28, "reminded_on": "2026-07-01", "pay_by": "2026-07-11",
+                   "issued_at": "2026-07-01T04:00:01.318842Z", "issued_by": "system"}
+                ],
                 "issued_by": "system"
               }
             }
@@ -49,6 +59,12 @@ final class InvoiceExamples {
              "detail": "Order 0196a5c4-2b3c-7d4e-8f50-6a7b8c9d0e1f is already invoiced: RE-2026-000042",
              "invoice_id": "0196a5d2-3c4d-7e5f-8a61-7b8c9d0e1f20", "number": "RE-2026-000042",
              "success": false, "error": {"code": "CONFLICT", "message": "…"}}
+            """;
+
+    static final String DUNNING_RUN = """
+            {"success": true, "data": {"day": "2026-07-01", "invoices_looked_at": 12, "reminders_issued": 4,
+             "levels": [{"level": 1, "issued": 3}, {"level": 2, "issued": 1}, {"level": 3, "issued": 0}],
+             "failed": 0}}
             """;
 
     static final String AGING = """

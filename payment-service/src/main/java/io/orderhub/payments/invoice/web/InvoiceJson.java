@@ -4,6 +4,8 @@ import io.orderhub.money.Money;
 import io.orderhub.payments.invoice.CreditNote;
 import io.orderhub.payments.invoice.Invoice;
 import io.orderhub.payments.invoice.ReceivablesAging;
+import io.orderhub.payments.invoice.Reminder;
+import io.orderhub.payments.invoice.RunDunning;
 import io.orderhub.payments.order.OnAccount;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,7 +56,45 @@ final class InvoiceJson {
         body.put(
                 "credit_notes",
                 invoice.creditNotes().stream().map(InvoiceJson::creditNote).toList());
+        body.put("dunning_level", invoice.dunningLevel());
+        body.put("fees_due", amount(invoice.feesDue()));
+        body.put(
+                "reminders",
+                invoice.reminders().stream().map(InvoiceJson::reminder).toList());
         body.put("issued_by", invoice.issuedBy());
+        return body;
+    }
+
+    static Map<String, Object> of(RunDunning.Result run) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("day", run.day().toString());
+        body.put("invoices_looked_at", run.lookedAt());
+        body.put("reminders_issued", run.issued());
+        body.put(
+                "levels",
+                run.issuedByLevel().entrySet().stream()
+                        .map(level -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("level", level.getKey());
+                            row.put("issued", level.getValue());
+                            return row;
+                        })
+                        .toList());
+        body.put("failed", run.failed());
+        return body;
+    }
+
+    private static Map<String, Object> reminder(Reminder reminder) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", reminder.id());
+        body.put("level", reminder.level());
+        body.put("outstanding", amount(reminder.outstanding()));
+        body.put("fee", amount(reminder.fee()));
+        body.put("days_overdue", reminder.daysOverdue());
+        body.put("reminded_on", reminder.remindedOn().toString());
+        body.put("pay_by", reminder.payBy().toString());
+        body.put("issued_at", reminder.issuedAt().toString());
+        body.put("issued_by", reminder.issuedBy());
         return body;
     }
 
