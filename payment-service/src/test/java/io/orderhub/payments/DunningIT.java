@@ -212,7 +212,7 @@ class DunningIT extends PaymentsTestBase {
     }
 
     @Test
-    void aHubThatWasDownForWeeksMovesAnInvoiceUpOneLevelPerRun() {
+    void aHubThatWasDownForWeeksMovesAnInvoiceUpOneLevelAtATimeEachAfterThePreviousDeadline() {
         today(LocalDate.of(2032, 3, 1));
         Issued invoice = invoice("89.25");
 
@@ -227,17 +227,20 @@ class DunningIT extends PaymentsTestBase {
 
         today(invoice.dueDate().plusDays(61));
         run();
-        assertThat(read(invoice).get("dunning_level").asInt()).isEqualTo(2);
-        today(invoice.dueDate().plusDays(62));
+        assertThat(read(invoice).get("dunning_level").asInt())
+                .as("level 1's pay_by not passed")
+                .isEqualTo(1);
+        today(invoice.dueDate().plusDays(71));
         run();
-        today(invoice.dueDate().plusDays(63));
+        assertThat(read(invoice).get("dunning_level").asInt()).isEqualTo(2);
+        today(invoice.dueDate().plusDays(82));
         run();
 
         JsonNode last = read(invoice);
         assertThat(last.get("dunning_level").asInt()).isEqualTo(3);
         assertThat(last.get("reminders"))
                 .extracting(r -> r.get("days_overdue").asInt())
-                .containsExactly(60, 61, 62);
+                .containsExactly(60, 71, 82);
         String body = admin().get("/api/v1/invoices/" + invoice.id()).body();
         assertThat(body)
                 .as("fees at the currency's digits")

@@ -100,12 +100,16 @@ public record DunningSchedule(List<Level> levels) {
 
     /**
      * The level to remind the invoice at on {@code today}, if any: it is overdue (not paid or credited, past its due
-     * date), was not reminded today already, and the level after its last reminder is reached. One level at a time:
-     * an invoice reminded at no level yet gets level 1 however long it is overdue, and the next run the next level.
+     * date), was not reminded today already, the deadline its last reminder set ({@code pay_by}) has passed, and the
+     * level after its last reminder is reached. One level at a time, each after the previous one's deadline: an
+     * invoice reminded at no level yet gets level 1 however long it is overdue, and the next level no earlier than
+     * the day after that reminder's {@code pay_by} — a buyer always gets the time a reminder gave before the next.
      */
     public Optional<Level> due(Invoice invoice, LocalDate today) {
         if (invoice.status(today) != InvoiceStatus.OVERDUE
-                || invoice.reminders().stream().anyMatch(r -> !r.remindedOn().isBefore(today))) {
+                || invoice.reminders().stream()
+                        .anyMatch(r ->
+                                !r.remindedOn().isBefore(today) || !r.payBy().isBefore(today))) {
             return Optional.empty();
         }
         int next = invoice.dunningLevel() + 1;

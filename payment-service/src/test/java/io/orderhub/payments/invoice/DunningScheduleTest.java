@@ -107,16 +107,22 @@ class DunningScheduleTest {
     }
 
     @Test
-    void movesUpOneLevelPerDayHoweverLongItIsOverdue() {
+    void movesUpOneLevelAtATimeEachAfterThePreviousDeadlineHoweverLongItIsOverdue() {
         Invoice invoice = anInvoice();
         LocalDate day = invoice.dueDate().plusDays(60);
 
         assertThat(levelDue(invoice, day)).hasValue(1);
         Invoice once = reminded(invoice, 1, day);
         assertThat(SCHEDULE.due(once, day)).as("once a day").isEmpty();
-        assertThat(levelDue(once, day.plusDays(1))).hasValue(2);
-        Invoice thrice = reminded(reminded(once, 2, day.plusDays(1)), 3, day.plusDays(2));
-        assertThat(SCHEDULE.due(thrice, day.plusDays(30)))
+        assertThat(SCHEDULE.due(once, day.plusDays(1)))
+                .as("level 2 is reached, level 1's deadline is not")
+                .isEmpty();
+        assertThat(SCHEDULE.due(once, day.plusDays(10)))
+                .as("pay_by is the last day to pay")
+                .isEmpty();
+        assertThat(levelDue(once, day.plusDays(11))).hasValue(2);
+        Invoice thrice = reminded(reminded(once, 2, day.plusDays(11)), 3, day.plusDays(22));
+        assertThat(SCHEDULE.due(thrice, day.plusDays(60)))
                 .as("no level after the last")
                 .isEmpty();
     }
