@@ -76,7 +76,7 @@ class WooCommerceRestModeIT {
                         .withBody("{}")));
     }
 
-    private static OrderEventProducer orders;
+    private static EventProducer orders;
 
     @LocalServerPort
     int port;
@@ -88,7 +88,7 @@ class WooCommerceRestModeIT {
 
     @BeforeAll
     static void connect() {
-        orders = new OrderEventProducer(TestKafka.bootstrapServers());
+        orders = new EventProducer(TestKafka.bootstrapServers());
     }
 
     @AfterAll
