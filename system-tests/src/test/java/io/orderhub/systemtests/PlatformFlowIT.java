@@ -782,29 +782,24 @@ class PlatformFlowIT {
     }
 
     private static LoggedRequest awaitCallback(String path, String orderId, String status) {
-        return await().atMost(Duration.ofSeconds(90))
-                .until(
-                        () -> receivers.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
-                                .filter(request -> {
-                                    JsonNode body = readTree(request.getBody());
-                                    return orderId.equals(body.path("order_id").asText())
-                                            && status.equals(body.path("status").asText());
-                                })
-                                .findFirst()
-                                .orElse(null),
-                        request -> request != null);
+        return awaitCallbackWhere(
+                path,
+                body -> orderId.equals(body.path("order_id").asText())
+                        && status.equals(body.path("status").asText()));
     }
 
     private static LoggedRequest awaitInvoiceCallback(String path, String invoiceId, String type) {
+        return awaitCallbackWhere(
+                path,
+                body -> invoiceId.equals(body.path("invoice_id").asText())
+                        && type.equals(body.path("type").asText()));
+    }
+
+    private static LoggedRequest awaitCallbackWhere(String path, java.util.function.Predicate<JsonNode> matches) {
         return await().atMost(Duration.ofSeconds(90))
                 .until(
                         () -> receivers.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
-                                .filter(request -> {
-                                    JsonNode body = readTree(request.getBody());
-                                    return invoiceId.equals(
-                                                    body.path("invoice_id").asText())
-                                            && type.equals(body.path("type").asText());
-                                })
+                                .filter(request -> matches.test(readTree(request.getBody())))
                                 .findFirst()
                                 .orElse(null),
                         request -> request != null);
