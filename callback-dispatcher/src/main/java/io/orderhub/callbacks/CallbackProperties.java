@@ -1,5 +1,7 @@
 package io.orderhub.callbacks;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     never purged
  * @param purgeInterval {@code CALLBACK_DELIVERY_PURGE_INTERVAL}: how often each instance purges
  * @param purgeBatchSize the most deliveries deleted in one transaction
+ * @param hubPublicUrl {@code HUB_PUBLIC_URL}: the edge's public base URL ({@code https://hub.example.com}), which
+ *     invoice callbacks link the documents under; null (unset or blank) makes those links null
  */
 @ConfigurationProperties("orderhub.callbacks")
 public record CallbackProperties(
@@ -38,7 +42,8 @@ public record CallbackProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("30d") Duration deliveryRetention,
         @DefaultValue("1h") Duration purgeInterval,
-        @DefaultValue("1000") int purgeBatchSize) {
+        @DefaultValue("1000") int purgeBatchSize,
+        String hubPublicUrl) {
 
     public CallbackProperties {
         if (perEndpointConcurrency < 1) {
@@ -59,5 +64,30 @@ public record CallbackProperties(
         if (purgeBatchSize < 1) {
             throw new IllegalArgumentException("purge-batch-size must be at least 1");
         }
+        hubPublicUrl = publicBaseUrl(hubPublicUrl);
+    }
+
+    /** An absolute http(s) URL without query, fragment or credentials, without its trailing slash; or null. */
+    private static String publicBaseUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        try {
+            URI uri = new URI(trimmed);
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("HUB_PUBLIC_URL must be an absolute http(s) URL without"
+                        + " credentials, query or fragment, like https://hub.example.com");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("HUB_PUBLIC_URL is not a valid URL", e);
+        }
+        return trimmed.replaceAll("/+$", "");
     }
 }

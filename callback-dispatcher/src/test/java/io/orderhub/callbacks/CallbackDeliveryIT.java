@@ -24,10 +24,8 @@ import io.orderhub.events.CallbackEventType;
 import io.orderhub.events.OrderEvent;
 import io.orderhub.events.OrderEventType;
 import io.orderhub.events.OrderStatus;
-import io.orderhub.schemas.EventTopic;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
 import io.orderhub.testsupport.TestKafka;
-import io.orderhub.testsupport.TopicRecorder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,8 +85,8 @@ class CallbackDeliveryIT {
         RECEIVER.stubFor(post(anyUrl()).atPriority(10).willReturn(ok()));
     }
 
-    private static TopicRecorder callbackEvents;
-    private static OrderEventProducer orders;
+    private static CallbackEventLog callbackEvents;
+    private static EventProducer orders;
 
     @LocalServerPort
     int port;
@@ -110,8 +108,8 @@ class CallbackDeliveryIT {
 
     @BeforeAll
     static void connect() {
-        callbackEvents = TopicRecorder.record(TestKafka.bootstrapServers(), EventTopic.CALLBACK_EVENTS.topicName());
-        orders = new OrderEventProducer(TestKafka.bootstrapServers());
+        callbackEvents = CallbackEventLog.record();
+        orders = new EventProducer(TestKafka.bootstrapServers());
     }
 
     @AfterAll
@@ -179,7 +177,7 @@ class CallbackDeliveryIT {
         assertThat(delivery.path("payload").path("payment").path("payment_id").asString())
                 .isEqualTo(paymentId.toString());
 
-        CallbackEvent delivered = awaitCallbackEvent(UUID.fromString(webhookId), CallbackEventType.DELIVERED);
+        CallbackEvent delivered = callbackEvents.await(UUID.fromString(webhookId), CallbackEventType.DELIVERED);
         assertThat(delivered.getOrderId()).isEqualTo(order.orderId());
         assertThat(delivered.getOrderVersion()).isEqualTo(2);
         assertThat(delivered.getResponseStatus()).isEqualTo(200);
@@ -265,8 +263,8 @@ class CallbackDeliveryIT {
         assertThat(delivery.path("attempts").get(0).path("response_excerpt").asString())
                 .isEqualTo("database is down");
         UUID deliveryId = UUID.fromString(delivery.path("id").asString());
-        awaitCallbackEvent(deliveryId, CallbackEventType.DELIVERED);
-        assertThat(callbackEventsOf(deliveryId))
+        callbackEvents.await(deliveryId, CallbackEventType.DELIVERED);
+        assertThat(callbackEvents.of(deliveryId))
                 .extracting(CallbackEvent::getType)
                 .containsExactly(
                         CallbackEventType.ATTEMPT_FAILED,
@@ -288,7 +286,7 @@ class CallbackDeliveryIT {
         assertThat(dead.path("last_response_code").asInt()).isEqualTo(503);
         assertThat(callbacksFor(RECEIVER, POS_PATH, order.orderId())).hasSize(4);
         UUID deadId = UUID.fromString(dead.path("id").asString());
-        awaitCallbackEvent(deadId, CallbackEventType.DEAD_LETTERED);
+        callbackEvents.await(deadId, CallbackEventType.DEAD_LETTERED);
 
         RECEIVER.removeStub(down);
         HttpResponse<String> replayed = admin.client().post("/api/v1/callbacks/deliveries/" + deadId + "/replay", "");
@@ -306,7 +304,7 @@ class CallbackDeliveryIT {
         LoggedRequest last = callbacks.get(4);
         assertThat(last.getHeader("webhook-id")).isEqualTo(replayId.toString());
         assertThat(last.getBodyAsString()).isEqualTo(callbacks.get(0).getBodyAsString());
-        awaitCallbackEvent(replayId, CallbackEventType.DELIVERED);
+        callbackEvents.await(replayId, CallbackEventType.DELIVERED);
     }
 
     @Test
@@ -404,7 +402,7 @@ class CallbackDeliveryIT {
         assertThat(skipped.path("order_version").asLong()).isEqualTo(2);
         assertThat(skipped.path("last_error").asString()).contains("B2B_CALLBACK_URL is not set");
         CallbackEvent event =
-                awaitCallbackEvent(UUID.fromString(skipped.path("id").asString()), CallbackEventType.SKIPPED);
+                callbackEvents.await(UUID.fromString(skipped.path("id").asString()), CallbackEventType.SKIPPED);
         assertThat(event.getChannel()).isEqualTo("b2b");
         await().atMost(WAIT)
                 .until(() -> meters.find("orderhub.callbacks.outcomes")
@@ -426,8 +424,8 @@ class CallbackDeliveryIT {
         JsonNode dead = admin.awaitDelivery(first.orderId(), "dead_lettered");
         assertThat(dead.path("attempt_count").asInt()).isEqualTo(1);
         UUID deadId = UUID.fromString(dead.path("id").asString());
-        awaitCallbackEvent(deadId, CallbackEventType.ENDPOINT_DISABLED);
-        awaitCallbackEvent(deadId, CallbackEventType.DEAD_LETTERED);
+        callbackEvents.await(deadId, CallbackEventType.ENDPOINT_DISABLED);
+        callbackEvents.await(deadId, CallbackEventType.DEAD_LETTERED);
         JsonNode market = endpoint("market");
         assertThat(market.path("status").asString()).isEqualTo("disabled");
         assertThat(market.path("disabled_reason").asString()).contains("410");
@@ -551,21 +549,5 @@ class CallbackDeliveryIT {
             }
         }
         throw new AssertionError("no endpoint " + name + " in " + list);
-    }
-
-    private static List<CallbackEvent> callbackEventsOf(UUID deliveryId) {
-        return callbackEvents.values(CallbackEvent.class).stream()
-                .filter(event -> event.getDeliveryId().equals(deliveryId))
-                .toList();
-    }
-
-    private static CallbackEvent awaitCallbackEvent(UUID deliveryId, CallbackEventType type) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> callbackEventsOf(deliveryId).stream()
-                                .filter(event -> event.getType() == type)
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
     }
 }

@@ -31,6 +31,35 @@ class CallbackPropertiesTest {
                 .hasMessageContaining("CALLBACK_DELIVERY_RETENTION) must be positive");
     }
 
+    @Test
+    void hubPublicUrlIsOptionalAndLosesItsTrailingSlash() {
+        assertThat(bind(Map.of()).hubPublicUrl()).isNull();
+        assertThat(bind(Map.of("orderhub.callbacks.hub-public-url", " ")).hubPublicUrl())
+                .isNull();
+        assertThat(bind(Map.of("orderhub.callbacks.hub-public-url", "https://hub.example.com/"))
+                        .hubPublicUrl())
+                .isEqualTo("https://hub.example.com");
+        assertThat(bind(Map.of("orderhub.callbacks.hub-public-url", "https://example.com/hub"))
+                        .hubPublicUrl())
+                .isEqualTo("https://example.com/hub");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "hub.example.com",
+                "ftp://hub.example.com",
+                "https://user:pw@hub.example.com",
+                "https://hub.example.com/?a=b",
+                "https://hub.example.com/#top"
+            })
+    void refusesAHubPublicUrlThatIsNotABaseUrl(String url) {
+        assertThatThrownBy(() -> bind(Map.of("orderhub.callbacks.hub-public-url", url)))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HUB_PUBLIC_URL must be an absolute http(s) URL");
+    }
+
     private static CallbackProperties bind(Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("orderhub.callbacks", CallbackProperties.class);

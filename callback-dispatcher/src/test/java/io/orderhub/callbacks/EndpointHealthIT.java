@@ -56,7 +56,7 @@ class EndpointHealthIT {
         RECEIVER.stubFor(post(anyUrl()).atPriority(10).willReturn(ok()));
     }
 
-    private static OrderEventProducer orders;
+    private static EventProducer orders;
 
     @LocalServerPort
     int port;
@@ -69,7 +69,7 @@ class EndpointHealthIT {
 
     @BeforeAll
     static void connect() {
-        orders = new OrderEventProducer(TestKafka.bootstrapServers());
+        orders = new EventProducer(TestKafka.bootstrapServers());
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ class TargetGuardIT {
         RECEIVER.stubFor(post(anyUrl()).willReturn(ok()));
     }
 
-    private static OrderEventProducer orders;
+    private static EventProducer orders;
 
     @LocalServerPort
     int port;
@@ -67,7 +67,7 @@ class TargetGuardIT {
 
     @BeforeAll
     static void connect() {
-        orders = new OrderEventProducer(TestKafka.bootstrapServers());
+        orders = new EventProducer(TestKafka.bootstrapServers());
     }
 
     @AfterAll

@@ -32,6 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * WooCommerce without the plugin ({@code WOOCOMMERCE_CALLBACK_MODE=rest}): the shop's own REST API, played by
@@ -76,7 +77,7 @@ class WooCommerceRestModeIT {
                         .withBody("{}")));
     }
 
-    private static OrderEventProducer orders;
+    private static EventProducer orders;
 
     @LocalServerPort
     int port;
@@ -88,7 +89,7 @@ class WooCommerceRestModeIT {
 
     @BeforeAll
     static void connect() {
-        orders = new OrderEventProducer(TestKafka.bootstrapServers());
+        orders = new EventProducer(TestKafka.bootstrapServers());
     }
 
     @AfterAll
@@ -157,6 +158,25 @@ class WooCommerceRestModeIT {
         await().during(Duration.ofMillis(500))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> requestsFor(shopOrderId).size() == 1);
+    }
+
+    @Test
+    void invoiceEventsAreSkippedWithTheReasonAndCarryNoLinksWithoutAPublicUrl() {
+        OrderEvents order = OrderEvents.anOrder("woocommerce", shopOrderId());
+        InvoiceEvents invoice = InvoiceEvents.anInvoice(order.orderId(), "woocommerce", "RE-2026-000201");
+
+        orders.send(invoice.issued(Instant.now()));
+
+        JsonNode skipped = new DispatcherApi(port, "admin-rest-mode-key").awaitDelivery(order.orderId(), "skipped");
+        assertThat(skipped.path("kind").asString()).isEqualTo("invoice");
+        assertThat(skipped.path("type").asString()).isEqualTo("invoice.issued");
+        assertThat(skipped.path("last_error").asString()).contains("WooCommerce REST mode has no invoice callback");
+        // No HUB_PUBLIC_URL here: the body says so with null links rather than guessing an address.
+        assertThat(skipped.path("payload").path("document_url").isNull()).isTrue();
+        assertThat(skipped.path("payload").path("xrechnung_url").isNull()).isTrue();
+        assertThat(SHOP.findAll(anyRequestedFor(anyUrl())))
+                .noneMatch(request ->
+                        request.getBodyAsString().contains(invoice.invoiceId().toString()));
     }
 
     private static String shopOrderId() {

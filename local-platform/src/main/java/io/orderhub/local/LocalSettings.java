@@ -108,6 +108,8 @@ final class LocalSettings {
         // The local run calls back to receivers on this machine, over plain http.
         defaults.put("CALLBACK_REQUIRE_HTTPS", "false");
         defaults.put("CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+        // Unset: the dispatcher is given this run's edge (Platform), so invoice callbacks link fetchable documents.
+        defaults.put("HUB_PUBLIC_URL", null);
         defaults.put("PAYMENT_REPAIR_AFTER", "15m");
         defaults.put("AUTO_REFUND_CANCELLED", "false");
         defaults.put("RECONCILIATION_SCHEDULE", "0 30 1 * * *");

@@ -235,6 +235,10 @@ public final class Platform implements AutoCloseable {
                 }
                 variables.put("ADMIN_CONSOLE_URL", "http://localhost:" + Service.ADMIN_CONSOLE.port(httpPort));
             }
+            if (service == Service.CALLBACK_DISPATCHER) {
+                // Invoice callbacks link the invoice's documents at the one origin (docs/callbacks.md).
+                variables.putIfAbsent("HUB_PUBLIC_URL", "http://localhost:" + httpPort);
+            }
             if (service == Service.ADMIN_CONSOLE) {
                 // The console reads the services as a channel would: through the one origin.
                 variables.put("ORDERHUB_API_URL", "http://localhost:" + httpPort);

@@ -360,6 +360,17 @@ class PlatformFlowIT {
         HttpResponse<String> xrechnung = admin.get("/api/v1/invoices/" + invoiceId + "/xrechnung");
         assertThat(xrechnung.statusCode()).isEqualTo(200);
         assertThat(xrechnung.body()).contains(number).contains("04011000-12345-67");
+        // The partner's signed invoice callback links the document at the edge, fetchable with its own key.
+        LoggedRequest invoiced = awaitInvoiceCallback("/b2b/order-hub", invoiceId, "invoice.issued");
+        assertHubSignature(invoiced, B2B_CALLBACK_SECRET);
+        JsonNode invoicedBody = JSON.readTree(invoiced.getBody());
+        assertThat(invoicedBody.path("invoice_number").asText()).isEqualTo(number);
+        assertThat(invoicedBody.path("order_id").asText()).isEqualTo(orderId);
+        String documentPath = "/api/v1/invoices/" + invoiceId + "/document";
+        assertThat(invoicedBody.path("document_url").asText()).isEqualTo(platform.origin() + documentPath);
+        HttpResponse<byte[]> linked = b2b.getBytes(documentPath);
+        assertThat(linked.statusCode()).isEqualTo(200);
+        assertThat(linked.headers().firstValue("Content-Type")).hasValue("application/pdf");
 
         String statement = camt053("STMT-" + System.nanoTime(), "415.17", number);
         Map<String, String> xml = Map.of("Content-Type", "application/xml");
@@ -391,6 +402,10 @@ class PlatformFlowIT {
         assertThat(order.path("payments").path(0).path("provider").asText()).isEqualTo("bank_transfer");
         LoggedRequest callback = awaitCallback("/b2b/order-hub", orderId, "paid");
         assertHubSignature(callback, B2B_CALLBACK_SECRET);
+        JsonNode discount =
+                JSON.readTree(awaitInvoiceCallback("/b2b/order-hub", invoiceId, "invoice.credit_note_issued")
+                        .getBody());
+        assertThat(discount.path("credit_note").path("amount").decimalValue()).isEqualByComparingTo("8.47");
         JsonNode aging = await().atMost(Duration.ofSeconds(90))
                 .until(
                         () -> JSON.readTree(admin.get("/api/v1/receivables/aging?contract_id=" + contractId)
@@ -767,14 +782,24 @@ class PlatformFlowIT {
     }
 
     private static LoggedRequest awaitCallback(String path, String orderId, String status) {
+        return awaitCallbackWhere(
+                path,
+                body -> orderId.equals(body.path("order_id").asText())
+                        && status.equals(body.path("status").asText()));
+    }
+
+    private static LoggedRequest awaitInvoiceCallback(String path, String invoiceId, String type) {
+        return awaitCallbackWhere(
+                path,
+                body -> invoiceId.equals(body.path("invoice_id").asText())
+                        && type.equals(body.path("type").asText()));
+    }
+
+    private static LoggedRequest awaitCallbackWhere(String path, java.util.function.Predicate<JsonNode> matches) {
         return await().atMost(Duration.ofSeconds(90))
                 .until(
                         () -> receivers.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
-                                .filter(request -> {
-                                    JsonNode body = readTree(request.getBody());
-                                    return orderId.equals(body.path("order_id").asText())
-                                            && status.equals(body.path("status").asText());
-                                })
+                                .filter(request -> matches.test(readTree(request.getBody())))
                                 .findFirst()
                                 .orElse(null),
                         request -> request != null);

@@ -55,6 +55,11 @@ final class CallbackBody {
         body.put("refunded_amount", amount(order.getRefundedAmount(), currency));
         body.put("payment", payment(event.getCausingPayment(), currency));
         body.put("timestamp", timestamp(event.getOccurredAt()));
+        return json(body);
+    }
+
+    /** The body's fields in their order; amounts as plain JSON numbers (never {@code 1E+3}). */
+    static String json(Map<String, Object> body) {
         return JSON.writeValueAsString(body);
     }
 

@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Claims due deliveries of one endpoint for this worker, for one attempt each, under a lease: if the worker
- * dies, the lease runs out and another instance claims the delivery again. At most one delivery per order is
- * on the wire at a time, and only the newest: an older one found due beside a newer one, or older than a
- * version the channel already has, is superseded instead of sent.
+ * dies, the lease runs out and another instance claims the delivery again. Order changes: at most one delivery
+ * per order is on the wire at a time, and only the newest: an older one found due beside a newer one, or older
+ * than a version the channel already has, is superseded instead of sent. Invoice documents: with the slots
+ * order changes leave, each under its own lease (not the order's), one per invoice at a time, in the order they
+ * were recorded, never superseded.
  */
 @Service
 class ClaimDueDeliveries {
@@ -65,6 +67,11 @@ class ClaimDueDeliveries {
         }
         List<Claim> claims = new ArrayList<>();
         Instant until = now.plus(properties.claimLease());
+        for (DeliveryRepository.DueDelivery due :
+                deliveries.lockDueInvoices(endpoint.name(), now, max - newestPerOrder.size())) {
+            UUID token = UUID.randomUUID();
+            claims.add(new Claim(deliveries.claim(due.delivery(), token, until), token, due.traceContext()));
+        }
         for (DeliveryRepository.DueDelivery due : newestPerOrder.values()) {
             UUID token = UUID.randomUUID();
             Delivery claimed = deliveries.claim(due.delivery(), token, until);

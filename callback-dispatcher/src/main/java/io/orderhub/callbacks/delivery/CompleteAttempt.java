@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records what an attempt came to, in one transaction with its {@code CallbackEvent}s: delivered; failed
- * and scheduled again; superseded, when a newer version of the order waits; dead-lettered, when the schedule
- * is used up or the receiver answered 410 (which also disables the endpoint).
+ * and scheduled again; superseded, when a newer version of the order waits (order changes only); dead-lettered,
+ * when the schedule is used up or the receiver answered 410 (which also disables the endpoint).
  */
 @Service
 class CompleteAttempt {
@@ -90,7 +90,9 @@ class CompleteAttempt {
     private Completion delivered(Delivery delivery, Endpoint endpoint, SendResult result, Instant now) {
         Delivery delivered = delivery.delivered(result, now);
         deliveries.save(delivered);
-        deliveries.raiseDeliveredVersion(delivered.orderId(), delivered.orderVersion());
+        if (delivered.kind() == DeliveryKind.ORDER) {
+            deliveries.raiseDeliveredVersion(delivered.orderId(), delivered.orderVersion());
+        }
         events.publish(CallbackEventType.DELIVERED, delivered, result.url(), now);
         return new Completion("delivered", delivered);
     }
@@ -107,7 +109,9 @@ class CompleteAttempt {
 
     private Completion failed(Delivery delivery, Endpoint endpoint, SendResult result, Instant now) {
         String attemptOutcome = result.outcome() == SendResult.Outcome.REFUSED ? "refused" : "attempt_failed";
-        if (deliveries.hasOpenNewerThan(delivery.orderId(), delivery.orderVersion())) {
+        // Only an order change is replaced by a newer one; an invoice document is retried to the end.
+        if (delivery.kind() == DeliveryKind.ORDER
+                && deliveries.hasOpenNewerThan(delivery.orderId(), delivery.orderVersion())) {
             Delivery superseded = delivery.superseded(result, now);
             deliveries.save(superseded);
             events.publish(CallbackEventType.SUPERSEDED, superseded, result.url(), now);

@@ -5,23 +5,28 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One callback of one order version to its channel. Immutable: each state change answers the next state
- * and raises {@link #version()}, and only the moves {@link DeliveryStatus} allows are possible.
+ * One callback to a channel: an order version, or an invoice document. Immutable: each state change answers
+ * the next state and raises {@link #version()}, and only the moves {@link DeliveryStatus} allows are possible.
  *
- * @param eventId the order event whose state this carries
+ * @param eventId the order or invoice event whose content this carries
+ * @param orderVersion the order version it carries; 0 for an invoice delivery (not a state of the order)
+ * @param kind how it is ordered: an order change (superseded by newer ones) or an invoice document (never)
+ * @param invoiceId the invoice an invoice delivery is about, else null
  * @param channel the order's source
  * @param endpoint the endpoint name the channel maps to
  * @param payload the hub-format body, rendered once, so every attempt sends the same bytes
  * @param attempts attempts made (a claim counts one)
  * @param version the delivery's own version
  * @param replayOf the delivery a replay was asked for, or null
- * @param occurredAt when the order change happened
+ * @param occurredAt when the order change happened or the document was issued
  */
 public record Delivery(
         UUID id,
         UUID eventId,
         UUID orderId,
         long orderVersion,
+        DeliveryKind kind,
+        UUID invoiceId,
         String channel,
         String endpoint,
         String type,
@@ -42,22 +47,41 @@ public record Delivery(
 
     /** A new delivery of an order's state: pending and due now. */
     static Delivery pending(UUID id, OrderChange change, String endpoint, UUID replayOf, Instant now) {
+        return opened(id, change, endpoint, DeliveryStatus.PENDING, null, replayOf, now);
+    }
+
+    /** A delivery recorded without being sent: skipped (no endpoint) or superseded on arrival. */
+    static Delivery closed(
+            UUID id, OrderChange change, String endpoint, DeliveryStatus status, String reason, Instant now) {
+        return opened(id, change, endpoint, status, reason, null, now);
+    }
+
+    private static Delivery opened(
+            UUID id,
+            OrderChange change,
+            String endpoint,
+            DeliveryStatus status,
+            String reason,
+            UUID replayOf,
+            Instant now) {
         return new Delivery(
                 id,
                 change.eventId(),
                 change.orderId(),
                 change.version(),
+                DeliveryKind.ORDER,
+                null,
                 change.channel(),
                 endpoint,
                 change.type(),
                 change.payload(),
-                DeliveryStatus.PENDING,
+                status,
                 0,
-                now,
+                status == DeliveryStatus.PENDING ? now : null,
                 null,
                 null,
                 null,
-                null,
+                reason,
                 1,
                 replayOf,
                 change.occurredAt(),
@@ -66,28 +90,64 @@ public record Delivery(
                 null);
     }
 
-    /** A delivery recorded without being sent: skipped (no endpoint) or superseded on arrival. */
-    static Delivery closed(
-            UUID id, OrderChange change, String endpoint, DeliveryStatus status, String reason, Instant now) {
+    /**
+     * A delivery of an invoice document: pending and due now, or (with a reason) recorded as skipped. Its order
+     * version is 0: a document is not a state of the order.
+     */
+    static Delivery ofInvoice(
+            UUID id, InvoiceNotice notice, String endpoint, DeliveryStatus status, String reason, Instant now) {
         return new Delivery(
                 id,
-                change.eventId(),
-                change.orderId(),
-                change.version(),
-                change.channel(),
+                notice.eventId(),
+                notice.orderId(),
+                0,
+                DeliveryKind.INVOICE,
+                notice.invoiceId(),
+                notice.channel(),
                 endpoint,
-                change.type(),
-                change.payload(),
+                notice.type(),
+                notice.payload(),
                 status,
                 0,
-                null,
+                status == DeliveryStatus.PENDING ? now : null,
                 null,
                 null,
                 null,
                 reason,
                 1,
                 null,
-                change.occurredAt(),
+                notice.occurredAt(),
+                now,
+                now,
+                null);
+    }
+
+    /** The same invoice document once more: its own body, a new id (so a new {@code webhook-id}), due now. */
+    Delivery replayedAs(UUID newId, String toEndpoint, Instant now) {
+        if (kind != DeliveryKind.INVOICE) {
+            throw new IllegalStateException("An order change is replayed with the order's latest state");
+        }
+        return new Delivery(
+                newId,
+                eventId,
+                orderId,
+                orderVersion,
+                kind,
+                invoiceId,
+                channel,
+                toEndpoint,
+                type,
+                payload,
+                DeliveryStatus.PENDING,
+                0,
+                now,
+                null,
+                null,
+                null,
+                null,
+                1,
+                id,
+                occurredAt,
                 now,
                 now,
                 null);
@@ -120,6 +180,8 @@ public record Delivery(
                 eventId,
                 orderId,
                 orderVersion,
+                kind,
+                invoiceId,
                 channel,
                 endpoint,
                 type,

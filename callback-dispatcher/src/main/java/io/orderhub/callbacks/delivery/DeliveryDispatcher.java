@@ -195,8 +195,9 @@ class DeliveryDispatcher implements SmartLifecycle {
                 MDC.MDCCloseable deliveryId =
                         MDC.putCloseable("delivery_id", delivery.id().toString())) {
             log.info(
-                    "Callback {} of order {} v{} to {}: {} (attempt {}, HTTP {}, {} ms)",
+                    "Callback {} ({}) of order {} v{} to {}: {} (attempt {}, HTTP {}, {} ms)",
                     delivery.id(),
+                    delivery.type(),
                     delivery.orderId(),
                     delivery.orderVersion(),
                     delivery.channel(),

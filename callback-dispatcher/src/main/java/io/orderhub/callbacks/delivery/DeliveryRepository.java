@@ -130,6 +130,8 @@ class DeliveryRepository {
                 .set(DELIVERY.EVENT_ID, delivery.eventId())
                 .set(DELIVERY.ORDER_ID, delivery.orderId())
                 .set(DELIVERY.ORDER_VERSION, delivery.orderVersion())
+                .set(DELIVERY.KIND, delivery.kind().label())
+                .set(DELIVERY.INVOICE_ID, delivery.invoiceId())
                 .set(DELIVERY.CHANNEL, delivery.channel())
                 .set(DELIVERY.ENDPOINT, delivery.endpoint())
                 .set(DELIVERY.TYPE, delivery.type())
@@ -179,10 +181,14 @@ class DeliveryRepository {
 
     record ClaimedRow(Delivery delivery, UUID claimToken) {}
 
-    /** Open deliveries of the order older than {@code version} that no worker holds: they may be superseded. */
+    /**
+     * Open order-change deliveries of the order up to {@code version} that no worker holds: they may be
+     * superseded. Invoice deliveries never are.
+     */
     List<Delivery> lockWaiting(UUID orderId, long belowOrAtVersion, Instant now) {
         return db.selectFrom(DELIVERY)
                 .where(DELIVERY.ORDER_ID.eq(orderId))
+                .and(DELIVERY.KIND.eq(DeliveryKind.ORDER.label()))
                 .and(DELIVERY.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label()))
                 .and(DELIVERY.ORDER_VERSION.le(belowOrAtVersion))
                 .and(DELIVERY.CLAIMED_UNTIL.isNull().or(DELIVERY.CLAIMED_UNTIL.lt(at(now))))
@@ -196,6 +202,7 @@ class DeliveryRepository {
                 DELIVERY,
                 DELIVERY.ORDER_ID
                         .eq(orderId)
+                        .and(DELIVERY.KIND.eq(DeliveryKind.ORDER.label()))
                         .and(DELIVERY.ORDER_VERSION.gt(version))
                         .and(DELIVERY.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label())));
     }
@@ -203,7 +210,7 @@ class DeliveryRepository {
     private static final io.orderhub.callbacks.jooq.tables.Delivery NEWER = DELIVERY.as("newer");
 
     /**
-     * Due deliveries of one endpoint whose order has nothing on the wire and no newer open delivery (only
+     * Due order-change deliveries of one endpoint whose order has nothing on the wire and no newer open delivery (only
      * the newest state of an order is ever sent), oldest due first, locked together
      * with their order's state. SKIP LOCKED lets many instances claim side by side; locking the order's state
      * row keeps two workers from claiming two deliveries of one order at the same time.
@@ -216,12 +223,14 @@ class DeliveryRepository {
                 .join(ORDER_STATE)
                 .on(ORDER_STATE.ORDER_ID.eq(DELIVERY.ORDER_ID))
                 .where(DELIVERY.ENDPOINT.eq(endpoint))
+                .and(DELIVERY.KIND.eq(DeliveryKind.ORDER.label()))
                 .and(DELIVERY.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label()))
                 .and(DELIVERY.NEXT_ATTEMPT_AT.le(at))
                 .and(ORDER_STATE.INFLIGHT_UNTIL.isNull().or(ORDER_STATE.INFLIGHT_UNTIL.lt(at)))
                 .andNotExists(DSL.selectOne()
                         .from(NEWER)
                         .where(NEWER.ORDER_ID.eq(DELIVERY.ORDER_ID))
+                        .and(NEWER.KIND.eq(DeliveryKind.ORDER.label()))
                         .and(NEWER.ORDER_VERSION.gt(DELIVERY.ORDER_VERSION))
                         .and(NEWER.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label())))
                 .orderBy(DELIVERY.NEXT_ATTEMPT_AT, DELIVERY.CREATED_AT)
@@ -234,6 +243,34 @@ class DeliveryRepository {
     }
 
     record DueDelivery(Delivery delivery, long deliveredVersion, String traceContext) {}
+
+    private static final io.orderhub.callbacks.jooq.tables.Delivery EARLIER = DELIVERY.as("earlier");
+
+    /**
+     * Due invoice deliveries of one endpoint that no worker holds (their lease is on the delivery itself, not
+     * the order) and that no earlier open delivery of the same invoice precedes — an invoice's documents reach
+     * the channel in the order they were recorded — oldest due first, locked, SKIP LOCKED.
+     */
+    List<DueDelivery> lockDueInvoices(String endpoint, Instant now, int limit) {
+        OffsetDateTime at = at(now);
+        return db.selectFrom(DELIVERY)
+                .where(DELIVERY.ENDPOINT.eq(endpoint))
+                .and(DELIVERY.KIND.eq(DeliveryKind.INVOICE.label()))
+                .and(DELIVERY.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label()))
+                .and(DELIVERY.NEXT_ATTEMPT_AT.le(at))
+                .and(DELIVERY.CLAIMED_UNTIL.isNull().or(DELIVERY.CLAIMED_UNTIL.lt(at)))
+                .andNotExists(DSL.selectOne()
+                        .from(EARLIER)
+                        .where(EARLIER.INVOICE_ID.eq(DELIVERY.INVOICE_ID))
+                        .and(EARLIER.KIND.eq(DeliveryKind.INVOICE.label()))
+                        .and(EARLIER.STATUS.in(DeliveryStatus.PENDING.label(), DeliveryStatus.FAILED.label()))
+                        .and(DSL.row(EARLIER.CREATED_AT, EARLIER.ID).lt(DELIVERY.CREATED_AT, DELIVERY.ID)))
+                .orderBy(DELIVERY.NEXT_ATTEMPT_AT, DELIVERY.CREATED_AT)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked()
+                .fetch(row -> new DueDelivery(delivery(row), 0, row.get(DELIVERY.TRACE_CONTEXT)));
+    }
 
     /** Claims the delivery for one attempt: counts it, and hands it to the worker holding {@code token}. */
     Delivery claim(Delivery delivery, UUID token, Instant until) {
@@ -349,6 +386,8 @@ class DeliveryRepository {
                 row.get(DELIVERY.EVENT_ID),
                 row.get(DELIVERY.ORDER_ID),
                 row.get(DELIVERY.ORDER_VERSION),
+                DeliveryKind.parse(row.get(DELIVERY.KIND)).orElseThrow(),
+                row.get(DELIVERY.INVOICE_ID),
                 row.get(DELIVERY.CHANNEL),
                 row.get(DELIVERY.ENDPOINT),
                 row.get(DELIVERY.TYPE),

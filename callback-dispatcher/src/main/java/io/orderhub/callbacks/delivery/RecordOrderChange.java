@@ -109,13 +109,14 @@ public class RecordOrderChange {
                     DeliveryStatus.SUPERSEDED,
                     "version " + state.latest().version() + " of the order is known already",
                     now);
-            deliveries.insert(stale);
-            events.publish(
-                    CallbackEventType.SUPERSEDED,
+            ClosedOnArrival.record(
+                    deliveries,
+                    events,
+                    metrics,
                     stale,
+                    CallbackEventType.SUPERSEDED,
                     endpoint.map(Endpoint::url).orElse(null),
                     now);
-            metrics.outcomeAfterCommit(change.channel(), "superseded");
             return;
         }
         deliveries.saveLatest(change, now);
@@ -128,9 +129,7 @@ public class RecordOrderChange {
                     DeliveryStatus.SKIPPED,
                     "no callback endpoint: " + endpointName + "_CALLBACK_URL is not set",
                     now);
-            deliveries.insert(skipped);
-            events.publish(CallbackEventType.SKIPPED, skipped, null, now);
-            metrics.outcomeAfterCommit(change.channel(), "skipped");
+            ClosedOnArrival.record(deliveries, events, metrics, skipped, CallbackEventType.SKIPPED, null, now);
             return;
         }
 

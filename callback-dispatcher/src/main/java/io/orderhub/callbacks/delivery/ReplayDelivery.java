@@ -2,6 +2,7 @@ package io.orderhub.callbacks.delivery;
 
 import io.orderhub.callbacks.endpoint.CallbackEndpoints;
 import io.orderhub.callbacks.endpoint.Endpoint;
+import io.orderhub.callbacks.endpoint.EndpointFormat;
 import io.orderhub.callbacks.endpoint.EndpointStates;
 import io.orderhub.messaging.id.Ids;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Re-sends an order's latest state held here, as a new delivery (its own {@code webhook-id}, {@code
  * replay_of} the delivery asked for) due at once. Waiting deliveries of the order are superseded by it; one
- * already on the wire finishes first, so versions still never go backwards.
+ * already on the wire finishes first, so versions still never go backwards. An invoice delivery is a document,
+ * not a state: its replay re-sends its own body, behind the invoice's open deliveries, superseding nothing.
  */
 @Service
 public class ReplayDelivery {
@@ -71,6 +73,16 @@ public class ReplayDelivery {
                             + endpoint.name().toLowerCase(Locale.ROOT) + "/enable");
         });
         Instant now = clock.instant();
+        if (original.kind() == DeliveryKind.INVOICE) {
+            if (endpoint.format() == EndpointFormat.WOOCOMMERCE_REST) {
+                throw new ReplayRefusedException(
+                        "WooCommerce REST mode has no invoice callback: set WOOCOMMERCE_CALLBACK_MODE=hub first");
+            }
+            Delivery replay = original.replayedAs(Ids.next(), endpoint.name(), now);
+            deliveries.insert(replay);
+            signal.wakeAfterCommit();
+            return replay;
+        }
         OrderState state = deliveries.lockOrderState(original.orderId()).orElseThrow();
         Supersede.waiting(
                 deliveries, events, metrics, original.orderId(), state.latest().version(), endpoint, now);

@@ -1,2 +1,2 @@
-/** Deliveries: one per order change, stored, claimed by workers, retried, superseded, dead-lettered, replayed, purged. */
+/** Deliveries: one per order change or invoice document, stored, claimed by workers, retried, superseded, dead-lettered, replayed, purged. */
 package io.orderhub.callbacks.delivery;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.callbacks.DispatcherApi;
-import io.orderhub.callbacks.OrderEventProducer;
+import io.orderhub.callbacks.EventProducer;
 import io.orderhub.callbacks.OrderEvents;
 import io.orderhub.callbacks.sending.SendResult;
 import io.orderhub.events.OrderStatus;
@@ -90,7 +90,7 @@ class DeliveryPurgeIT {
         RECEIVER.stubFor(post(urlEqualTo(GONE_PATH)).willReturn(aResponse().withStatus(410)));
     }
 
-    private static OrderEventProducer orders;
+    private static EventProducer orders;
 
     @LocalServerPort
     int port;
@@ -122,7 +122,7 @@ class DeliveryPurgeIT {
 
     @BeforeAll
     static void connect() {
-        orders = new OrderEventProducer(TestKafka.bootstrapServers());
+        orders = new EventProducer(TestKafka.bootstrapServers());
     }
 
     @AfterAll

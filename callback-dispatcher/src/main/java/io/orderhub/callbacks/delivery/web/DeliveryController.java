@@ -74,6 +74,8 @@ class DeliveryController {
             UUID eventId,
             UUID orderId,
             long orderVersion,
+            String kind,
+            UUID invoiceId,
             String channel,
             String type,
             String status,
@@ -96,6 +98,8 @@ class DeliveryController {
                     delivery.eventId(),
                     delivery.orderId(),
                     delivery.orderVersion(),
+                    delivery.kind().label(),
+                    delivery.invoiceId(),
                     delivery.channel(),
                     delivery.type(),
                     delivery.status().label(),
@@ -117,7 +121,10 @@ class DeliveryController {
     @Operation(summary = "Callback deliveries, newest first, cursor-paged", description = """
                     The admin key sees every channel's deliveries, a channel key its own. `status` is one of \
                     `pending`, `failed`, `delivered`, `dead_lettered`, `superseded`, `skipped`; each delivery \
-                    carries its attempts and the exact payload sent.""")
+                    carries its attempts and the exact payload sent. `kind` is `order` (an order change: \
+                    `order.status_changed`, `order.payment_updated`) or `invoice` (an invoice document: \
+                    `invoice.issued`, `invoice.credit_note_issued`, `invoice.reminder_issued`, with its \
+                    `invoice_id`, `order_version` 0).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "200",
             description = "A page of deliveries; `next_cursor` continues after it.",
@@ -159,10 +166,12 @@ class DeliveryController {
                         : new Cursor(page.next().createdAt(), page.next().id()).encode()));
     }
 
-    @Operation(summary = "Send an order's latest state again", description = """
-                    A new delivery of the order's latest state (`replay_of` the one asked for, its own \
-                    `webhook-id`), due at once; deliveries of the order still waiting are superseded by it. 409 \
-                    when the channel has no callback endpoint or it is disabled.""")
+    @Operation(summary = "Send an order's latest state, or an invoice document, again", description = """
+                    An order change: a new delivery of the order's latest state (`replay_of` the one asked for, \
+                    its own `webhook-id`), due at once; deliveries of the order still waiting are superseded by \
+                    it. An invoice delivery: a new delivery of that delivery's own body, superseding nothing. \
+                    409 when the channel has no callback endpoint or it is disabled (or, for an invoice, is \
+                    WooCommerce in REST mode).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "202",
             description = "The new delivery, pending.",
