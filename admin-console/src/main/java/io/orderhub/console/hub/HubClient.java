@@ -608,6 +608,7 @@ public class HubClient {
         return new Delivery(
                 UUID.fromString(node.path("id").asString()),
                 UUID.fromString(node.path("order_id").asString()),
+                node.path("kind").asString("order"),
                 node.path("order_version").asLong(),
                 node.path("channel").asString(),
                 node.path("type").asString(),

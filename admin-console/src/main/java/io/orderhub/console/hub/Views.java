@@ -126,9 +126,11 @@ public final class Views {
         }
     }
 
+    /** A callback delivery: of an order change ({@code kind} {@code order}) or of an invoice document. */
     public record Delivery(
             UUID id,
             UUID orderId,
+            String kind,
             long orderVersion,
             String channel,
             String type,
@@ -138,7 +140,13 @@ public final class Views {
             @Nullable String lastError,
             @Nullable UUID replayOf,
             Instant createdAt,
-            List<Attempt> attempts) {}
+            List<Attempt> attempts) {
+
+        /** What was called back: the type, and for an order change the order's version it tells. */
+        public String subject() {
+            return "invoice".equals(kind) ? type : type + " (order version " + orderVersion + ")";
+        }
+    }
 
     public record Attempt(
             int attempt,

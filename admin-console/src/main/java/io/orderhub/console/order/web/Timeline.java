@@ -85,8 +85,7 @@ record Timeline(List<Timeline.Entry> entries) {
             entries.add(new Entry(
                     delivery.createdAt(),
                     "callback",
-                    "Callback " + delivery.type() + " (order version " + delivery.orderVersion() + ") to "
-                            + delivery.channel() + ": " + delivery.status(),
+                    "Callback " + delivery.subject() + " to " + delivery.channel() + ": " + delivery.status(),
                     "webhook-id " + delivery.id()
                             + (delivery.replayOf() == null ? "" : " · replay of " + delivery.replayOf())));
             for (Attempt attempt : delivery.attempts()) {

@@ -52,6 +52,7 @@ class TimelineTest {
         Delivery delivery = new Delivery(
                 deliveryId,
                 UUID.randomUUID(),
+                "order",
                 3,
                 "woocommerce",
                 "order.paid",
@@ -92,5 +93,27 @@ class TimelineTest {
         assertThat(timeline.entries().get(7).detail()).isEqualTo("provider reference re_1 · damaged");
         assertThat(timeline.entries().get(8).detail())
                 .isEqualTo("provider reference dp_1 · fraudulent · payment " + paymentId);
+    }
+
+    @Test
+    void anInvoiceCallbackNamesItsDocumentNotAnOrderVersion() {
+        Delivery invoice = new Delivery(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "invoice",
+                0,
+                "b2b",
+                "invoice.issued",
+                "delivered",
+                1,
+                200,
+                null,
+                null,
+                T0,
+                List.of());
+
+        assertThat(Timeline.of(List.of(), List.of(), List.of(invoice)).entries())
+                .extracting(Timeline.Entry::title)
+                .containsExactly("Callback invoice.issued to b2b: delivered");
     }
 }
