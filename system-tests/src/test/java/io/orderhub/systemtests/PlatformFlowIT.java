@@ -265,13 +265,7 @@ class PlatformFlowIT {
     void aB2bPartnerBuysOnAccountThroughTheEdgeUpToItsContractsCreditLimit() throws Exception {
         ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
         ApiClient b2b = ApiClient.of(platform.origin(), B2B_KEY);
-        HttpResponse<String> contract = admin.post("/api/v1/contracts", """
-                {"channel": "b2b",
-                 "customer": {"company": "Praxis Nord GmbH", "vat_id": "DE123456789",
-                   "email": "buchhaltung@praxis-nord.example",
-                   "address": {"line1": "Hafenstr. 1", "postal_code": "20457", "city": "Hamburg", "country": "DE"}},
-                 "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
-                 "credit_limit": {"amount": 1000.00, "currency": "EUR"}}""");
+        HttpResponse<String> contract = admin.post("/api/v1/contracts", contract("1000.00"));
         assertThat(contract.statusCode()).as(contract.body()).isEqualTo(201);
         String contractId =
                 JSON.readTree(contract.body()).path("data").path("id").asText();
@@ -317,14 +311,7 @@ class PlatformFlowIT {
     void aB2bOrderOnAccountIsInvoicedPaidByBankTransferWithTheDiscountAndCalledBack() throws Exception {
         ApiClient admin = ApiClient.of(platform.origin(), FullPlatform.ADMIN_KEY);
         ApiClient b2b = ApiClient.of(platform.origin(), B2B_KEY);
-        HttpResponse<String> contract = admin.post("/api/v1/contracts", """
-                {"channel": "b2b",
-                 "customer": {"company": "Praxis Nord GmbH", "vat_id": "DE123456789",
-                   "email": "buchhaltung@praxis-nord.example",
-                   "address": {"line1": "Hafenstr. 1", "postal_code": "20457", "city": "Hamburg", "country": "DE"},
-                   "buyer_reference": "04011000-12345-67"},
-                 "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
-                 "credit_limit": {"amount": 5000.00, "currency": "EUR"}}""");
+        HttpResponse<String> contract = admin.post("/api/v1/contracts", contract("5000.00"));
         assertThat(contract.statusCode()).as(contract.body()).isEqualTo(201);
         String contractId =
                 JSON.readTree(contract.body()).path("data").path("id").asText();
@@ -448,6 +435,18 @@ class PlatformFlowIT {
                   </BkToCstmrStmt>
                 </Document>
                 """.formatted(messageId, today, amount, remittance);
+    }
+
+    /** docs/b2b.md's example contract of channel {@code b2b} (30 days net, 2 % in 10 days) with that limit in EUR. */
+    private static String contract(String creditLimit) {
+        return """
+                {"channel": "b2b",
+                 "customer": {"company": "Praxis Nord GmbH", "vat_id": "DE123456789",
+                   "email": "buchhaltung@praxis-nord.example",
+                   "address": {"line1": "Hafenstr. 1", "postal_code": "20457", "city": "Hamburg", "country": "DE"},
+                   "buyer_reference": "04011000-12345-67"},
+                 "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
+                 "credit_limit": {"amount": %s, "currency": "EUR"}}""".formatted(creditLimit);
     }
 
     private static String onAccount(String contractId, String total) {
