@@ -2,6 +2,7 @@ package io.orderhub.orders;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Contract bodies as an operator sends them, and orders on account under them. */
@@ -26,6 +27,15 @@ public final class ContractFixtures {
     public static ObjectNode withLimit(String amount) {
         ObjectNode contract = praxisNord();
         ((ObjectNode) contract.get("credit_limit")).put("amount", new BigDecimal(amount));
+        return contract;
+    }
+
+    /** The example contract agreeing gloves (HANDSCHUH-M-100) at the given price and disinfectant at 6.40 EUR. */
+    public static ObjectNode withAgreedPrices(String glovePrice) {
+        ObjectNode contract = praxisNord();
+        ArrayNode prices = contract.putArray("agreed_prices");
+        prices.addObject().put("sku", "HANDSCHUH-M-100").put("unit_price", new BigDecimal(glovePrice));
+        prices.addObject().put("sku", "DESINFEKTION-1L").put("unit_price", new BigDecimal("6.40"));
         return contract;
     }
 

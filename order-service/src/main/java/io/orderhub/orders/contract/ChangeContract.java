@@ -5,12 +5,13 @@ import io.orderhub.orders.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes a contract's status, customer, payment terms or credit limit as its next version. Orders placed
- * before keep the version they were placed under; the change applies to new orders only.
+ * Changes a contract's status, customer, payment terms, credit limit or agreed prices as its next version.
+ * Orders placed before keep the version they were placed under; the change applies to new orders only.
  */
 @Service
 public class ChangeContract {
@@ -33,25 +34,36 @@ public class ChangeContract {
             ContractStatus status,
             BusinessCustomer customer,
             PaymentTerms paymentTerms,
-            Money creditLimit) {
+            Money creditLimit,
+            List<AgreedPrice> agreedPrices) {
 
+        /**
+         * {@code agreedPrices} replaces the contract's prices whole ({@code []} removes them); their fraction
+         * digits are checked against the contract's currency when the change is applied.
+         */
         public static Command of(
                 ContractId id,
                 String channel,
                 String status,
                 ContractInput.Customer customer,
                 ContractInput.Terms paymentTerms,
-                ContractInput.Limit creditLimit) {
+                ContractInput.Limit creditLimit,
+                List<ContractInput.Price> agreedPrices) {
             ContractInput.Problems p = new ContractInput.Problems();
-            if (status == null && customer == null && paymentTerms == null && creditLimit == null) {
-                p.add("status", "status, customer, payment_terms or credit_limit is required");
+            if (status == null
+                    && customer == null
+                    && paymentTerms == null
+                    && creditLimit == null
+                    && agreedPrices == null) {
+                p.add("status", "status, customer, payment_terms, credit_limit or agreed_prices is required");
             }
             ContractStatus checkedStatus = ContractInput.status(p, status);
             BusinessCustomer checkedCustomer = customer == null ? null : ContractInput.customer(p, customer);
             PaymentTerms checkedTerms = paymentTerms == null ? null : ContractInput.terms(p, paymentTerms);
             Money checkedLimit = creditLimit == null ? null : ContractInput.creditLimit(p, creditLimit);
+            List<AgreedPrice> checkedPrices = ContractInput.agreedPrices(p, agreedPrices, null);
             p.throwIfAny();
-            return new Command(id, channel, checkedStatus, checkedCustomer, checkedTerms, checkedLimit);
+            return new Command(id, channel, checkedStatus, checkedCustomer, checkedTerms, checkedLimit, checkedPrices);
         }
     }
 
@@ -68,7 +80,8 @@ public class ChangeContract {
                         command.status(),
                         command.customer(),
                         command.paymentTerms(),
-                        command.creditLimit()),
+                        command.creditLimit(),
+                        command.agreedPrices()),
                 now);
         contracts.saveNextVersion(next, caller.name());
         return next;

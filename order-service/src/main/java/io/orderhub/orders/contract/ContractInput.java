@@ -4,6 +4,7 @@ import io.orderhub.money.CurrencyCode;
 import io.orderhub.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,9 @@ public final class ContractInput {
 
     static final String NO_SUCH_CONTRACT = "names no contract of the order's channel";
     static final int MAX_NET_DAYS = 365;
+    static final int MAX_AGREED_PRICES = 1000;
+    /** As long as an order item's {@code sku} may be. */
+    static final int MAX_SKU_LENGTH = 255;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -69,6 +73,8 @@ public final class ContractInput {
     public record Terms(Integer netDays, BigDecimal discountPercent, Integer discountDays) {}
 
     public record Limit(BigDecimal amount, String currency) {}
+
+    public record Price(String sku, BigDecimal unitPrice) {}
 
     /** Collects every invalid field, so one answer names them all. */
     static final class Problems {
@@ -220,9 +226,7 @@ public final class ContractInput {
             p.add("credit_limit.amount", "is required");
             return null;
         }
-        String problem = currency != null
-                ? Money.problemWith(amount, currency)
-                : amount.signum() < 0 ? "must not be negative" : null;
+        String problem = amountProblem(amount, currency);
         if (problem != null) {
             p.add("credit_limit.amount", problem);
         }
@@ -230,6 +234,67 @@ public final class ContractInput {
             return null;
         }
         return Money.of(amount, currency);
+    }
+
+    /**
+     * The agreed prices in the order sent, or null (and a problem for each invalid field) — also null when
+     * none were sent. Each SKU is required and agreed once; each unit price not negative, below the limit and,
+     * when the currency is known, with no more fraction digits than it has ({@link #unitPricesFit} checks
+     * that once the contract's currency is).
+     */
+    static List<AgreedPrice> agreedPrices(Problems p, List<Price> in, CurrencyCode currency) {
+        if (in == null) {
+            return null;
+        }
+        if (in.size() > MAX_AGREED_PRICES) {
+            p.add("agreed_prices", "at most " + MAX_AGREED_PRICES + " prices");
+            return null;
+        }
+        List<AgreedPrice> prices = new ArrayList<>(in.size());
+        HashMap<String, Integer> firstIndex = new HashMap<>();
+        boolean valid = true;
+        for (int i = 0; i < in.size(); i++) {
+            String path = "agreed_prices[" + i + "]";
+            Price price = in.get(i);
+            if (price == null) {
+                p.add(path, "must be an object with sku and unit_price");
+                valid = false;
+                continue;
+            }
+            String sku = p.required(path + ".sku", price.sku(), MAX_SKU_LENGTH);
+            Integer first = sku == null ? null : firstIndex.putIfAbsent(sku, i);
+            if (first != null) {
+                p.add(path + ".sku", sku + " is agreed twice (also agreed_prices[" + first + "])");
+            }
+            String problem = price.unitPrice() == null ? "is required" : amountProblem(price.unitPrice(), currency);
+            if (problem != null) {
+                p.add(path + ".unit_price", problem);
+            }
+            valid &= sku != null && first == null && problem == null;
+            prices.add(new AgreedPrice(sku, price.unitPrice()));
+        }
+        return valid ? prices : null;
+    }
+
+    /** Whether each unit price has no more fraction digits than the contract's currency; a problem for each. */
+    static void unitPricesFit(Problems p, List<AgreedPrice> prices, CurrencyCode currency) {
+        for (int i = 0; i < prices.size(); i++) {
+            String problem = Money.problemWith(prices.get(i).unitPrice(), currency);
+            if (problem != null) {
+                p.add("agreed_prices[" + i + "].unit_price", problem);
+            }
+        }
+    }
+
+    /** What is wrong with an amount in the currency, or — currency unknown — what is wrong in any currency. */
+    private static String amountProblem(BigDecimal amount, CurrencyCode currency) {
+        if (currency != null) {
+            return Money.problemWith(amount, currency);
+        }
+        if (amount.signum() < 0) {
+            return "must not be negative";
+        }
+        return amount.compareTo(Money.LIMIT) >= 0 ? "must be below " + Money.LIMIT.toPlainString() : null;
     }
 
     static ContractStatus status(Problems p, String in) {

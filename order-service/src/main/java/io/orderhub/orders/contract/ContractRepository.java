@@ -1,6 +1,7 @@
 package io.orderhub.orders.contract;
 
 import static io.orderhub.orders.jooq.Tables.CONTRACTS;
+import static io.orderhub.orders.jooq.Tables.CONTRACT_AGREED_PRICES;
 import static io.orderhub.orders.jooq.Tables.CONTRACT_VERSIONS;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
@@ -11,16 +12,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectOnConditionStep;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Contracts and every version of their terms; the only class that knows their tables. */
+/** Contracts and every version of their terms and agreed prices; the only class that knows their tables. */
 @Repository
 class ContractRepository {
 
@@ -82,6 +87,25 @@ class ContractRepository {
                 .set(CONTRACT_VERSIONS.CHANGED_BY, actor)
                 .set(CONTRACT_VERSIONS.CHANGED_AT, at(c.updatedAt()))
                 .execute();
+        List<AgreedPrice> prices = c.agreedPrices();
+        if (!prices.isEmpty()) {
+            db.insertInto(
+                            CONTRACT_AGREED_PRICES,
+                            CONTRACT_AGREED_PRICES.CONTRACT_ID,
+                            CONTRACT_AGREED_PRICES.VERSION,
+                            CONTRACT_AGREED_PRICES.POSITION,
+                            CONTRACT_AGREED_PRICES.SKU,
+                            CONTRACT_AGREED_PRICES.UNIT_PRICE)
+                    .valuesOfRows(IntStream.range(0, prices.size())
+                            .mapToObj(i -> row(
+                                    c.id().value(),
+                                    c.version(),
+                                    i,
+                                    prices.get(i).sku(),
+                                    prices.get(i).unitPrice()))
+                            .toList())
+                    .execute();
+        }
     }
 
     /** The contract at its current version, locked until the transaction ends. */
@@ -91,11 +115,12 @@ class ContractRepository {
                 .where(CONTRACTS.ID.eq(id.value()))
                 .forUpdate()
                 .of(CONTRACTS)
-                .fetchOptional(ContractRepository::contract);
+                .fetchOptional()
+                .map(this::withPrices);
     }
 
     Optional<Contract> find(ContractId id) {
-        return current().where(CONTRACTS.ID.eq(id.value())).fetchOptional(ContractRepository::contract);
+        return current().where(CONTRACTS.ID.eq(id.value())).fetchOptional().map(this::withPrices);
     }
 
     /** The customer and payment terms of that version (versions are never changed), or empty. */
@@ -119,11 +144,32 @@ class ContractRepository {
             condition = condition.and(row(CONTRACTS.CREATED_AT, CONTRACTS.ID)
                     .lt(at(query.after().createdAt()), query.after().id()));
         }
-        return current()
+        Result<Record> rows = current()
                 .where(condition)
                 .orderBy(CONTRACTS.CREATED_AT.desc(), CONTRACTS.ID.desc())
                 .limit(fetch)
-                .fetch(ContractRepository::contract);
+                .fetch();
+        Map<UUID, List<AgreedPrice>> prices = rows.isEmpty() ? Map.of() : currentPrices(rows);
+        return rows.map(r -> contract(r, prices.getOrDefault(r.get(CONTRACTS.ID), List.of())));
+    }
+
+    private Contract withPrices(Record r) {
+        return contract(r, currentPrices(List.of(r)).getOrDefault(r.get(CONTRACTS.ID), List.of()));
+    }
+
+    /** The agreed prices of each contract at the version of its row, in the order they were sent; one query. */
+    private Map<UUID, List<AgreedPrice>> currentPrices(List<Record> contracts) {
+        return db.select(
+                        CONTRACT_AGREED_PRICES.CONTRACT_ID,
+                        CONTRACT_AGREED_PRICES.SKU,
+                        CONTRACT_AGREED_PRICES.UNIT_PRICE)
+                .from(CONTRACT_AGREED_PRICES)
+                .where(row(CONTRACT_AGREED_PRICES.CONTRACT_ID, CONTRACT_AGREED_PRICES.VERSION)
+                        .in(contracts.stream()
+                                .map(r -> row(r.get(CONTRACTS.ID), r.get(CONTRACTS.VERSION)))
+                                .toList()))
+                .orderBy(CONTRACT_AGREED_PRICES.CONTRACT_ID, CONTRACT_AGREED_PRICES.POSITION)
+                .fetchGroups(CONTRACT_AGREED_PRICES.CONTRACT_ID, r -> new AgreedPrice(r.value2(), r.value3()));
     }
 
     private SelectOnConditionStep<Record> current() {
@@ -135,7 +181,7 @@ class ContractRepository {
                 .and(CONTRACT_VERSIONS.VERSION.eq(CONTRACTS.VERSION));
     }
 
-    private static Contract contract(Record r) {
+    private static Contract contract(Record r, List<AgreedPrice> agreedPrices) {
         CurrencyCode currency = CurrencyCode.of(r.get(CONTRACT_VERSIONS.CURRENCY));
         return new Contract(
                 new ContractId(r.get(CONTRACTS.ID)),
@@ -147,6 +193,7 @@ class ContractRepository {
                 customer(r),
                 paymentTerms(r),
                 Money.of(r.get(CONTRACT_VERSIONS.CREDIT_LIMIT), currency),
+                agreedPrices,
                 r.get(CONTRACTS.CREATED_AT).toInstant(),
                 r.get(CONTRACTS.UPDATED_AT).toInstant());
     }

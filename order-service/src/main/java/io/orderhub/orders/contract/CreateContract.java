@@ -5,6 +5,7 @@ import io.orderhub.orders.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,20 +22,34 @@ public class CreateContract {
     }
 
     /** A contract as the client sent it, checked field by field on construction ({@link InvalidContractException}). */
-    public record Command(String channel, BusinessCustomer customer, PaymentTerms paymentTerms, Money creditLimit) {
+    public record Command(
+            String channel,
+            BusinessCustomer customer,
+            PaymentTerms paymentTerms,
+            Money creditLimit,
+            List<AgreedPrice> agreedPrices) {
 
+        /** {@code agreedPrices} is optional: null or empty, the contract agrees no prices. */
         public static Command of(
                 String channel,
                 ContractInput.Customer customer,
                 ContractInput.Terms paymentTerms,
-                ContractInput.Limit creditLimit) {
+                ContractInput.Limit creditLimit,
+                List<ContractInput.Price> agreedPrices) {
             ContractInput.Problems p = new ContractInput.Problems();
             String checkedChannel = p.required("channel", channel, 64);
             BusinessCustomer checkedCustomer = ContractInput.customer(p, customer);
             PaymentTerms checkedTerms = ContractInput.terms(p, paymentTerms);
             Money checkedLimit = ContractInput.creditLimit(p, creditLimit);
+            List<AgreedPrice> checkedPrices =
+                    ContractInput.agreedPrices(p, agreedPrices, checkedLimit == null ? null : checkedLimit.currency());
             p.throwIfAny();
-            return new Command(checkedChannel, checkedCustomer, checkedTerms, checkedLimit);
+            return new Command(
+                    checkedChannel,
+                    checkedCustomer,
+                    checkedTerms,
+                    checkedLimit,
+                    checkedPrices == null ? List.of() : checkedPrices);
         }
     }
 
@@ -52,6 +67,7 @@ public class CreateContract {
                 command.customer(),
                 command.paymentTerms(),
                 command.creditLimit(),
+                command.agreedPrices(),
                 now,
                 now);
         contracts.insert(contract, caller.name());

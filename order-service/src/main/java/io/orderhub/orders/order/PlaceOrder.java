@@ -304,8 +304,8 @@ public class PlaceOrder {
 
     /**
      * An order on account: its contract locked until the order commits, then admitted only when the contract
-     * is the channel's, active, in the order's currency, and its open receivables plus this order stay within
-     * the credit limit. Null for any other order.
+     * is the channel's, active, in the order's currency, every line with an agreed SKU is at the agreed unit
+     * price, and its open receivables plus this order stay within the credit limit. Null for any other order.
      */
     private OnAccount onAccount(Command command, Money grandTotal) {
         ContractId id = command.contract();
@@ -313,7 +313,13 @@ public class PlaceOrder {
             return null;
         }
         Contract contract = lockContract.forOrder(id);
-        contract.admit(command.source(), grandTotal, orders.openReceivables(id, grandTotal.currency()));
+        contract.admit(
+                command.source(),
+                grandTotal,
+                orders.openReceivables(id, grandTotal.currency()),
+                command.items().stream()
+                        .map(item -> new Contract.OrderLine(item.sku(), item.unitPrice()))
+                        .toList());
         return new OnAccount(id, contract.version(), Money.zero(grandTotal.currency()));
     }
 

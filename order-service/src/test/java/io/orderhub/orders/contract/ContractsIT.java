@@ -1,6 +1,7 @@
 package io.orderhub.orders.contract;
 
 import static io.orderhub.orders.jooq.Tables.CONTRACTS;
+import static io.orderhub.orders.jooq.Tables.CONTRACT_AGREED_PRICES;
 import static io.orderhub.orders.jooq.Tables.CONTRACT_VERSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /api/v1/contracts}: admin keys create, read, list and change contracts; bad input changes nothing. */
+/**
+ * {@code /api/v1/contracts}: admin keys create, read, list and change contracts, their agreed prices included;
+ * bad input changes nothing.
+ */
 @OrderServiceIntegrationTest
 class ContractsIT {
 
@@ -320,6 +325,171 @@ class ContractsIT {
         assertThat(admin.get("/api/v1/contracts/not-a-uuid").status()).isEqualTo(404);
     }
 
+    @Test
+    void createsAContractWithAgreedPricesAndReadsThemBackInTheOrderSent() {
+        Answer created = admin.post(
+                "/api/v1/contracts", ContractFixtures.withAgreedPrices("8.5").toString());
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode read = admin.get(
+                        "/api/v1/contracts/" + created.data().get("id").asString())
+                .data();
+        assertThat(prices(read)).containsExactly("HANDSCHUH-M-100=8.50", "DESINFEKTION-1L=6.40");
+        assertThat(prices(created.data())).containsExactly("HANDSCHUH-M-100=8.50", "DESINFEKTION-1L=6.40");
+        assertThat(read.at("/agreed_prices/0/unit_price").decimalValue()).isEqualTo(new BigDecimal("8.50"));
+    }
+
+    @Test
+    void aContractWithoutPricesShowsAnEmptyList() {
+        Answer created =
+                admin.post("/api/v1/contracts", ContractFixtures.praxisNord().toString());
+
+        assertThat(created.data().get("agreed_prices").isArray()).isTrue();
+        assertThat(created.data().get("agreed_prices").isEmpty()).isTrue();
+    }
+
+    @Test
+    void listsContractsWithThePricesOfTheirCurrentVersion() {
+        String channel = "b2b-prices-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode withPrices = ContractFixtures.withAgreedPrices("8.50");
+        withPrices.put("channel", channel);
+        UUID priced = ContractFixtures.create(admin, withPrices);
+        ObjectNode without = ContractFixtures.praxisNord();
+        without.put("channel", channel);
+        UUID plain = ContractFixtures.create(admin, without);
+        admin.patch("/api/v1/contracts/" + priced, "{\"agreed_prices\": [{\"sku\": \"A-1\", \"unit_price\": 1}]}");
+
+        JsonNode page = admin.get("/api/v1/contracts?channel=" + channel).data();
+
+        assertThat(page.get(0).get("id").asString()).isEqualTo(plain.toString());
+        assertThat(prices(page.get(0))).isEmpty();
+        assertThat(prices(page.get(1))).containsExactly("A-1=1.00");
+    }
+
+    static Stream<Arguments> invalidPrices() {
+        return Stream.of(
+                invalidPrice("no sku", p -> price(p, 1).remove("sku"), "agreed_prices[1].sku"),
+                invalidPrice("blank sku", p -> price(p, 0).put("sku", "  "), "agreed_prices[0].sku"),
+                invalidPrice("sku too long", p -> price(p, 1).put("sku", "S".repeat(256)), "agreed_prices[1].sku"),
+                invalidPrice("sku twice", p -> price(p, 1).put("sku", " HANDSCHUH-M-100 "), "agreed_prices[1].sku"),
+                invalidPrice("no unit price", p -> price(p, 1).remove("unit_price"), "agreed_prices[1].unit_price"),
+                invalidPrice(
+                        "negative unit price",
+                        p -> price(p, 0).put("unit_price", new BigDecimal("-0.01")),
+                        "agreed_prices[0].unit_price"),
+                invalidPrice(
+                        "tenths of a cent",
+                        p -> price(p, 1).put("unit_price", new BigDecimal("6.405")),
+                        "agreed_prices[1].unit_price"),
+                invalidPrice(
+                        "beyond the amount limit",
+                        p -> price(p, 0).put("unit_price", new BigDecimal("10000000000000")),
+                        "agreed_prices[0].unit_price"),
+                invalidPrice("an entry not an object", p -> p.setNull(0), "agreed_prices[0]"),
+                invalidPrice(
+                        "more than 1000 prices",
+                        p -> {
+                            for (int i = 0; i < 999; i++) {
+                                p.addObject().put("sku", "SKU-" + i).put("unit_price", 1);
+                            }
+                        },
+                        "agreed_prices"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidPrices")
+    void refusesInvalidPricesOnCreateNamingTheirPathAndStoresNothing(
+            String name, Consumer<ArrayNode> breakIt, String field) {
+        ObjectNode body = ContractFixtures.withAgreedPrices("8.50");
+        breakIt.accept((ArrayNode) body.get("agreed_prices"));
+        int contracts = db.fetchCount(CONTRACTS);
+
+        Answer refused = admin.post("/api/v1/contracts", body.toString());
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).endsWith("/validation-failed");
+        assertThat(fields(refused)).as(refused.text()).containsExactly(field);
+        assertThat(db.fetchCount(CONTRACTS)).isEqualTo(contracts);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidPrices")
+    void refusesInvalidPricesOnChangeNamingTheirPathAndKeepsTheVersion(
+            String name, Consumer<ArrayNode> breakIt, String field) {
+        UUID id = ContractFixtures.create(admin, ContractFixtures.praxisNord());
+        ObjectNode change = ContractFixtures.withAgreedPrices("8.50").retain("agreed_prices");
+        breakIt.accept((ArrayNode) change.get("agreed_prices"));
+
+        Answer refused = admin.patch("/api/v1/contracts/" + id, change.toString());
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(fields(refused)).as(refused.text()).containsExactly(field);
+        assertThat(admin.get("/api/v1/contracts/" + id).data().get("version").asLong())
+                .isEqualTo(1);
+        assertThat(db.fetchCount(CONTRACT_AGREED_PRICES, CONTRACT_AGREED_PRICES.CONTRACT_ID.eq(id)))
+                .isZero();
+    }
+
+    @Test
+    void namesEveryInvalidPriceAndOtherFieldInOneAnswer() {
+        ObjectNode body = ContractFixtures.withAgreedPrices("8.505");
+        price((ArrayNode) body.get("agreed_prices"), 1).remove("sku");
+        ((ObjectNode) body.get("payment_terms")).put("net_days", 400);
+
+        Answer refused = admin.post("/api/v1/contracts", body.toString());
+
+        assertThat(fields(refused))
+                .containsExactlyInAnyOrder(
+                        "payment_terms.net_days", "agreed_prices[0].unit_price", "agreed_prices[1].sku");
+    }
+
+    @Test
+    void checksFractionDigitsOfAChangeAgainstTheContractsCurrency() {
+        ObjectNode yen = ContractFixtures.praxisNord();
+        ((ObjectNode) yen.get("credit_limit")).put("amount", 500000).put("currency", "JPY");
+        UUID id = ContractFixtures.create(admin, yen);
+
+        Answer cents = admin.patch("/api/v1/contracts/" + id, """
+                {"agreed_prices": [{"sku": "HANDSCHUH-M-100", "unit_price": 890}, {"sku": "X", "unit_price": 6.40}]}
+                """);
+        Answer whole = admin.patch("/api/v1/contracts/" + id, """
+                {"agreed_prices": [{"sku": "HANDSCHUH-M-100", "unit_price": 890}, {"sku": "X", "unit_price": 6.00}]}
+                """);
+
+        assertThat(cents.status()).as(cents.text()).isEqualTo(422);
+        assertThat(fields(cents)).containsExactly("agreed_prices[1].unit_price");
+        assertThat(cents.text()).contains("JPY");
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        assertThat(prices(whole.data())).containsExactly("HANDSCHUH-M-100=890", "X=6");
+    }
+
+    @Test
+    void aChangeReplacesThePricesWholeAndAnEmptyListRemovesThemKeepingEveryVersion() {
+        UUID id = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+
+        Answer replaced = admin.patch("/api/v1/contracts/" + id, """
+                {"agreed_prices": [{"sku": "KANUELE-G22-50", "unit_price": 12.40}]}
+                """);
+        Answer suspended = admin.patch("/api/v1/contracts/" + id, "{\"status\": \"suspended\"}");
+        Answer cleared = admin.patch("/api/v1/contracts/" + id, "{\"agreed_prices\": []}");
+
+        assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+        assertThat(prices(replaced.data())).containsExactly("KANUELE-G22-50=12.40");
+        assertThat(prices(suspended.data()))
+                .as("a change of another part keeps the prices")
+                .containsExactly("KANUELE-G22-50=12.40");
+        assertThat(cleared.data().get("version").asLong()).isEqualTo(4);
+        assertThat(prices(admin.get("/api/v1/contracts/" + id).data())).isEmpty();
+        assertThat(db.select(CONTRACT_AGREED_PRICES.VERSION, CONTRACT_AGREED_PRICES.SKU)
+                        .from(CONTRACT_AGREED_PRICES)
+                        .where(CONTRACT_AGREED_PRICES.CONTRACT_ID.eq(id))
+                        .orderBy(CONTRACT_AGREED_PRICES.VERSION, CONTRACT_AGREED_PRICES.POSITION)
+                        .fetch(r -> r.value1() + ":" + r.value2()))
+                .containsExactly("1:HANDSCHUH-M-100", "1:DESINFEKTION-1L", "2:KANUELE-G22-50", "3:KANUELE-G22-50");
+        assertThat(db.fetchCount(CONTRACT_VERSIONS, CONTRACT_VERSIONS.CONTRACT_ID.eq(id)))
+                .isEqualTo(4);
+    }
+
     private static Arguments invalid(String name, Consumer<ObjectNode> breakIt, String field) {
         return Arguments.of(name, breakIt, field);
     }
@@ -351,6 +521,22 @@ class ContractsIT {
         return page.data()
                 .valueStream()
                 .map(c -> UUID.fromString(c.get("id").asString()))
+                .toList();
+    }
+
+    private static Arguments invalidPrice(String name, Consumer<ArrayNode> breakIt, String field) {
+        return Arguments.of(name, breakIt, field);
+    }
+
+    private static ObjectNode price(ArrayNode prices, int index) {
+        return (ObjectNode) prices.get(index);
+    }
+
+    private static List<String> prices(JsonNode contract) {
+        return contract.get("agreed_prices")
+                .valueStream()
+                .map(p -> p.get("sku").asString() + "="
+                        + p.get("unit_price").decimalValue().toPlainString())
                 .toList();
     }
 }

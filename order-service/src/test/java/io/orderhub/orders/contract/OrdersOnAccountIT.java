@@ -35,11 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Orders on account: placed under an active contract of the order's channel, in its currency, only while the
- * open receivables plus the order stay within the credit limit — also when orders race (docs/b2b.md).
+ * Orders on account: placed under an active contract of the order's channel, in its currency, at its agreed
+ * prices, only while the open receivables plus the order stay within the credit limit — also when orders race
+ * (docs/b2b.md).
  */
 @OrderServiceIntegrationTest
 class OrdersOnAccountIT {
@@ -262,6 +264,93 @@ class OrdersOnAccountIT {
                 .isEqualTo(30);
     }
 
+    @Test
+    void placesAnOrderAtTheAgreedPriceComparedAsANumber() {
+        UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+
+        Answer placed = partner.create(order(contract, line("HANDSCHUH-M-100", "8.5", 40), line(null, "3.00", 1)));
+
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        assertThat(placed.data().at("/items/0/unit_price").decimalValue()).isEqualByComparingTo("8.50");
+        assertThat(placed.data().get("contract_version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesEveryLineAtAnotherPriceNamingItAndStoresNothingNorPublishes() {
+        UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+        ObjectNode wrong = order(
+                contract,
+                line("HANDSCHUH-M-100", "8.90", 40),
+                line("PFLASTER-72", "2.10", 5),
+                line("DESINFEKTION-1L", "6.39", 10));
+
+        Answer refused = partner.create(wrong);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).endsWith("/validation-failed");
+        assertThat(fields(refused)).containsExactly("items[0].unit_price", "items[2].unit_price");
+        assertThat(refused.json().at("/errors/0/message").asString())
+                .isEqualTo("the contract agrees 8.50 EUR for HANDSCHUH-M-100");
+        assertThat(refused.json().at("/errors/1/message").asString())
+                .isEqualTo("the contract agrees 6.40 EUR for DESINFEKTION-1L");
+        String refusedId = wrong.get("source_order_id").asString();
+        assertThat(db.fetchCount(ORDERS, ORDERS.SOURCE_ORDER_ID.eq(refusedId))).isZero();
+        // An order placed after it is published; the refused one never is.
+        UUID later = partner.place(order(contract, line("HANDSCHUH-M-100", "8.50", 1)));
+        OrderEventsOnTopic.await(orderEvents, later, 1);
+        assertThat(orderEvents.values(OrderEvent.class))
+                .noneMatch(e -> e.getOrder().getSourceOrderId().equals(refusedId));
+    }
+
+    @Test
+    void refusesALineWithAnAgreedSkuButOnlyALineTotal() {
+        UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+        ObjectNode order = order(contract, line("HANDSCHUH-M-100", null, 40));
+        ((ObjectNode) order.get("items").get(0)).put("price", new BigDecimal("340.00"));
+
+        Answer refused = partner.create(order);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(fields(refused)).containsExactly("items[0].unit_price");
+        assertThat(refused.json().at("/errors/0/message").asString())
+                .isEqualTo("the contract agrees 8.50 EUR for HANDSCHUH-M-100: the agreed unit_price is required");
+    }
+
+    @Test
+    void leavesOtherSkusAndOrdersNotOnAccountAlone() {
+        UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+
+        Answer otherSkus = partner.create(order(contract, line("PFLASTER-72", "2.10", 5), line(null, null, 1)));
+        ObjectNode notOnAccount = order(contract, line("HANDSCHUH-M-100", "9.99", 1));
+        notOnAccount.remove("contract_id");
+        notOnAccount.remove("payment_method");
+        Answer card = partner.create(notOnAccount);
+
+        assertThat(otherSkus.status()).as(otherSkus.text()).isEqualTo(201);
+        assertThat(card.status()).as(card.text()).isEqualTo(201);
+    }
+
+    @Test
+    void aPriceChangeAppliesToNewOrdersOnly() {
+        UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+        UUID before = partner.place(order(contract, line("HANDSCHUH-M-100", "8.50", 10)));
+
+        admin.patch("/api/v1/contracts/" + contract, """
+                {"agreed_prices": [{"sku": "HANDSCHUH-M-100", "unit_price": 8.20}]}
+                """);
+        Answer oldPrice = partner.create(order(contract, line("HANDSCHUH-M-100", "8.50", 10)));
+        Answer newPrice = partner.create(order(contract, line("HANDSCHUH-M-100", "8.20", 10)));
+
+        assertThat(oldPrice.status()).as(oldPrice.text()).isEqualTo(422);
+        assertThat(oldPrice.json().at("/errors/0/message").asString())
+                .isEqualTo("the contract agrees 8.20 EUR for HANDSCHUH-M-100");
+        assertThat(newPrice.status()).as(newPrice.text()).isEqualTo(201);
+        assertThat(newPrice.data().get("contract_version").asLong()).isEqualTo(2);
+        JsonNode earlier = partner.get(before).data();
+        assertThat(earlier.get("contract_version").asLong()).isEqualTo(1);
+        assertThat(earlier.at("/items/0/unit_price").decimalValue()).isEqualByComparingTo("8.50");
+    }
+
     /**
      * Ten orders of 150.00 race for a limit of 1000.00: the contract's row lock makes them pass one after
      * another, so exactly six fit and four are refused — never more than the limit on account.
@@ -297,5 +386,30 @@ class OrdersOnAccountIT {
                 .where(ORDERS.CONTRACT_ID.eq(contract))
                 .fetchSingle(0, BigDecimal.class);
         assertThat(onAccount).isLessThanOrEqualTo(new BigDecimal("1000.00")).isEqualByComparingTo("900.00");
+    }
+
+    /** An order of channel {@code b2b} on account under the contract with the given lines. */
+    private static ObjectNode order(UUID contract, ObjectNode... lines) {
+        ObjectNode order = ContractFixtures.onAccount(contract, "1.00");
+        ArrayNode items = order.putArray("items");
+        for (ObjectNode line : lines) {
+            items.add(line);
+        }
+        return order;
+    }
+
+    /** A line of the quantity at the unit price; without one, its line total {@code price} is 1.00. */
+    private static ObjectNode line(String sku, String unitPrice, int quantity) {
+        ObjectNode line = OrderApi.json().createObjectNode();
+        if (sku != null) {
+            line.put("sku", sku);
+        }
+        line.put("name", sku == null ? "Versand" : sku).put("quantity", quantity);
+        if (unitPrice != null) {
+            line.put("unit_price", new BigDecimal(unitPrice));
+        } else {
+            line.put("price", new BigDecimal("1.00"));
+        }
+        return line;
     }
 }

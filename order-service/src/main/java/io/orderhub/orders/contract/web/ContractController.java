@@ -60,9 +60,12 @@ class ContractController {
                     `vat_id` (optional, shape checked per EU country prefix), `email`, `address` with `line1`, \
                     `postal_code`, `city` and ISO 3166 alpha-2 `country`, optional `buyer_reference` such as a \
                     Leitweg-ID), `payment_terms` (`net_days` 0–365, optional `discount_percent` below 100 with \
-                    `discount_days` up to `net_days`) and `credit_limit` (`amount`, ISO 4217 `currency`). The \
-                    channel's orders with `contract_id` and `payment_method: "invoice"` are placed on account \
-                    against it. Every invalid field is named in one 422. Admin keys only.""")
+                    `discount_days` up to `net_days`), `credit_limit` (`amount`, ISO 4217 `currency`) and \
+                    optional `agreed_prices` (up to 1000 of `sku` and net `unit_price` in the limit's \
+                    currency, each SKU once). The channel's orders with `contract_id` and \
+                    `payment_method: "invoice"` are placed on account against it, each line with an agreed SKU \
+                    at exactly its agreed `unit_price`. Every invalid field is named in one 422. Admin keys \
+                    only.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content =
@@ -86,7 +89,11 @@ class ContractController {
     @PostMapping
     ResponseEntity<byte[]> create(@RequestBody ContractRequest request, ApiKey caller) {
         CreateContract.Command command = CreateContract.Command.of(
-                request.channel(), request.customerInput(), request.termsInput(), request.limitInput());
+                request.channel(),
+                request.customerInput(),
+                request.termsInput(),
+                request.limitInput(),
+                request.priceInputs());
         return responses.commit(() -> {
             Contract contract = createContract.create(command, caller(caller));
             return ResponseEntity.status(HttpStatus.CREATED)
@@ -103,8 +110,9 @@ class ContractController {
     }
 
     @Operation(summary = "Change a contract", description = """
-                    Any of `status` (`active`, `suspended`), `customer`, `payment_terms` and `credit_limit`, each \
-                    part replaced whole and checked as on create. The change is the contract's next `version`; \
+                    Any of `status` (`active`, `suspended`), `customer`, `payment_terms`, `credit_limit` and \
+                    `agreed_prices`, each part replaced whole and checked as on create (`agreed_prices: []` \
+                    removes the prices). The change is the contract's next `version`; \
                     orders placed before keep the version they were placed under, so it applies to new orders \
                     only. A suspended contract refuses orders on account. The channel and the credit limit's \
                     currency cannot change. Admin keys only.""")
@@ -127,7 +135,8 @@ class ContractController {
                 request.status(),
                 request.customerInput(),
                 request.termsInput(),
-                request.limitInput());
+                request.limitInput(),
+                request.priceInputs());
         return responses.commit(() ->
                 ResponseEntity.ok(ApiResponse.of(ContractResponse.of(changeContract.change(command, caller(caller))))));
     }

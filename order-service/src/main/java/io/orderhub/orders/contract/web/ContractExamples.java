@@ -3,7 +3,10 @@ package io.orderhub.orders.contract.web;
 /** Examples of the API description, as docs/b2b.md shows the bodies. */
 final class ContractExamples {
 
-    /** The issue's contract: a medical practice in Hamburg buying on 30 days net, 2 % within 10 days. */
+    /**
+     * The issue's contract: a medical practice in Hamburg buying on 30 days net, 2 % within 10 days, at agreed
+     * prices for gloves (the price of the on-account order example) and disinfectant.
+     */
     static final String CREATE_REQUEST = """
             {
               "channel": "b2b",
@@ -15,7 +18,11 @@ final class ContractExamples {
                 "buyer_reference": "04011000-12345-67"
               },
               "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
-              "credit_limit": {"amount": 5000.00, "currency": "EUR"}
+              "credit_limit": {"amount": 5000.00, "currency": "EUR"},
+              "agreed_prices": [
+                {"sku": "HANDSCHUH-M-100", "unit_price": 8.90},
+                {"sku": "DESINFEKTION-1L", "unit_price": 6.40}
+              ]
             }
             """;
 
@@ -36,6 +43,10 @@ final class ContractExamples {
                 },
                 "payment_terms": {"net_days": 30, "discount_percent": 2, "discount_days": 10},
                 "credit_limit": {"amount": 5000.00, "currency": "EUR"},
+                "agreed_prices": [
+                  {"sku": "HANDSCHUH-M-100", "unit_price": 8.90},
+                  {"sku": "DESINFEKTION-1L", "unit_price": 6.40}
+                ],
                 "created_at": "2026-03-02T10:15:30.123456Z",
                 "updated_at": "2026-03-02T10:15:30.123456Z"
               }

@@ -2,14 +2,20 @@ package io.orderhub.orders.contract.web;
 
 import io.orderhub.orders.contract.ContractInput;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
- * A contract's body: on create every part but {@code status}; on PATCH any of {@code status},
- * {@code customer}, {@code payment_terms}, {@code credit_limit} (each part replaced whole). Unknown fields
- * are ignored, as everywhere in the API.
+ * A contract's body: on create every part but {@code status} ({@code agreed_prices} optional); on PATCH any of
+ * {@code status}, {@code customer}, {@code payment_terms}, {@code credit_limit}, {@code agreed_prices} (each
+ * part replaced whole). Unknown fields are ignored, as everywhere in the API.
  */
 record ContractRequest(
-        String channel, String status, CustomerRequest customer, TermsRequest paymentTerms, LimitRequest creditLimit) {
+        String channel,
+        String status,
+        CustomerRequest customer,
+        TermsRequest paymentTerms,
+        LimitRequest creditLimit,
+        List<PriceRequest> agreedPrices) {
 
     record CustomerRequest(String company, String vatId, String email, AddressRequest address, String buyerReference) {}
 
@@ -18,6 +24,8 @@ record ContractRequest(
     record TermsRequest(Integer netDays, BigDecimal discountPercent, Integer discountDays) {}
 
     record LimitRequest(BigDecimal amount, String currency) {}
+
+    record PriceRequest(String sku, BigDecimal unitPrice) {}
 
     ContractInput.Customer customerInput() {
         if (customer == null) {
@@ -41,5 +49,14 @@ record ContractRequest(
 
     ContractInput.Limit limitInput() {
         return creditLimit == null ? null : new ContractInput.Limit(creditLimit.amount(), creditLimit.currency());
+    }
+
+    /** Null when absent; a null entry stays null, for the check to name it. */
+    List<ContractInput.Price> priceInputs() {
+        return agreedPrices == null
+                ? null
+                : agreedPrices.stream()
+                        .map(p -> p == null ? null : new ContractInput.Price(p.sku(), p.unitPrice()))
+                        .toList();
     }
 }
