@@ -39,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -443,11 +444,18 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aViewerFindsAnOrderByTheCustomersEmailTypedInCapitalsWithinADateRange() {
+    void aViewerFindsAnOrderByTheCustomersEmailTypedInCapitalsWithinADateRange() throws Exception {
         logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        // The day the order was placed (UTC), not today's: the platform may have started before midnight.
+        String placedOn = Instant.parse(
+                        data(ApiClient.of(platform.origin(), ADMIN_KEY).get("/api/v1/orders/" + kimsOrderId))
+                                .path("created_at")
+                                .asText())
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
 
-        search(kimsEmail.toUpperCase(Locale.ROOT), today, today);
+        search(kimsEmail.toUpperCase(Locale.ROOT), placedOn, placedOn);
 
         wait.until(ExpectedConditions.urlContains("/admin/orders/" + kimsOrderId));
         assertThat(browser.findElement(By.id("state")).getText()).contains(kimsEmail.toLowerCase(Locale.ROOT));
@@ -528,17 +536,22 @@ class ConsoleBrowserIT {
 
     @Test
     void aViewerSeesTheTestsOwnOrdersInTodaysFiguresOnTheOverviewAndANewOneArriveLive() throws Exception {
+        // An order of its own placed now: the platform's other orders may be of yesterday (UTC) already.
+        String ownOrderId = data(ApiClient.of(platform.origin(), SHOP_KEY)
+                        .post("/api/v1/orders", WooCommercePlugin.orderPayload("wc-" + System.nanoTime())))
+                .path("id")
+                .asText();
         logIn(CONSOLE_VIEWER, CONSOLE_VIEWER_PASSWORD);
         browser.findElement(By.linkText("Overview")).click();
         wait.until(ExpectedConditions.titleContains("Overview"));
 
-        // Today's WooCommerce orders as order-service lists them: the test's own, unless midnight (UTC) passed.
+        // Today's WooCommerce orders as order-service lists them, the test's own among them.
         ApiClient admin = ApiClient.of(platform.origin(), ADMIN_KEY);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         JsonNode todays = data(admin.get("/api/v1/orders?source=woocommerce&created_from=" + today));
         List<String> ids = new ArrayList<>();
         todays.forEach(order -> ids.add(order.path("id").asText()));
-        assertThat(ids).contains(paidOrderId);
+        assertThat(ids).contains(ownOrderId);
         assertThat(todayOrders("woocommerce")).isEqualTo(Integer.toString(ids.size()));
         assertThat(browser.findElement(By.id("success-rate")).getText()).contains("Success rate today");
         assertThat(browser.findElement(By.id("main")).getText())
