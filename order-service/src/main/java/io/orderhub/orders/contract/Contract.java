@@ -29,8 +29,11 @@ public record Contract(
         agreedPrices = List.copyOf(agreedPrices);
     }
 
-    /** One line of an order on account as the price check sees it: its SKU and unit price, either may be null. */
-    public record OrderLine(String sku, BigDecimal unitPrice) {}
+    /**
+     * One line of an order on account as the price check sees it: its SKU, quantity, unit price and line total
+     * ({@code price}); SKU, unit price and line total may be null (the line total is then unit price × quantity).
+     */
+    public record OrderLine(String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal price) {}
 
     /**
      * Lets an order on account through, or refuses it: the contract must be the order's channel's, active, in
@@ -59,7 +62,8 @@ public record Contract(
 
     /**
      * Refuses the order naming every line whose SKU has an agreed price but whose unit price is another (compared
-     * as numbers: 8.5 is 8.50) or missing. SKUs are compared exactly, after stripping surrounding blanks as the
+     * as numbers: 8.5 is 8.50) or missing, or whose line total is not that unit price times the quantity (a line
+     * discount would undercut the agreement). SKUs are compared exactly, after stripping surrounding blanks as the
      * contract's SKUs were.
      */
     private void checkAgreedPrices(List<OrderLine> lines) {
@@ -81,6 +85,15 @@ public record Contract(
                 p.add("items[" + i + "].unit_price", agreement + ": the agreed unit_price is required");
             } else if (line.unitPrice().compareTo(price) != 0) {
                 p.add("items[" + i + "].unit_price", agreement);
+            } else if (line.price() != null
+                    && line.quantity() != null
+                    && line.price().compareTo(price.multiply(line.quantity())) != 0) {
+                p.add(
+                        "items[" + i + "].price",
+                        agreement + ": the line total must be "
+                                + line.quantity().stripTrailingZeros().toPlainString()
+                                + " × " + Money.of(price, creditLimit.currency()) + " = "
+                                + Money.of(price.multiply(line.quantity()), creditLimit.currency()));
             }
         }
         p.throwIfAny();

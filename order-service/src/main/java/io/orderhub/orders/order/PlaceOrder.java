@@ -318,7 +318,8 @@ public class PlaceOrder {
                 grandTotal,
                 orders.openReceivables(id, grandTotal.currency()),
                 command.items().stream()
-                        .map(item -> new Contract.OrderLine(item.sku(), item.unitPrice()))
+                        .map(item ->
+                                new Contract.OrderLine(item.sku(), item.quantity(), item.unitPrice(), item.price()))
                         .toList());
         return new OnAccount(id, contract.version(), Money.zero(grandTotal.currency()));
     }

@@ -317,6 +317,30 @@ class OrdersOnAccountIT {
     }
 
     @Test
+    void refusesALineAtTheAgreedUnitPriceWhoseLineTotalUndercutsIt() {
+        UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
+        ObjectNode discounted = order(contract, line("HANDSCHUH-M-100", "8.50", 40));
+        ((ObjectNode) discounted.get("items").get(0)).put("price", new BigDecimal("300.00"));
+        ObjectNode exact = order(contract, line("HANDSCHUH-M-100", "8.50", 40));
+        ((ObjectNode) exact.get("items").get(0)).put("price", new BigDecimal("340.0"));
+
+        Answer refused = partner.create(discounted);
+        Answer placed = partner.create(exact);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(fields(refused)).containsExactly("items[0].price");
+        assertThat(refused.json().at("/errors/0/message").asString())
+                .isEqualTo("the contract agrees 8.50 EUR for HANDSCHUH-M-100: the line total must be 40 × 8.50 EUR ="
+                        + " 340.00 EUR");
+        assertThat(db.fetchCount(
+                        ORDERS,
+                        ORDERS.SOURCE_ORDER_ID.eq(
+                                discounted.get("source_order_id").asString())))
+                .isZero();
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+    }
+
+    @Test
     void leavesOtherSkusAndOrdersNotOnAccountAlone() {
         UUID contract = ContractFixtures.create(admin, ContractFixtures.withAgreedPrices("8.50"));
 
