@@ -73,23 +73,37 @@ public final class BenchResults {
         document.put("machine", machine());
         document.put("figures", figures);
         Path directory = root.resolve("bench").resolve("results");
+        // BENCH_RESULTS_SUFFIX keeps a variant's results beside the default run's (e.g. "-sampling-10").
+        String file = name + System.getenv().getOrDefault("BENCH_RESULTS_SUFFIX", "");
+        document.put("variables", variables());
         try {
             Files.createDirectories(directory);
             Files.writeString(
-                    directory.resolve(name + ".json"),
+                    directory.resolve(file + ".json"),
                     new ObjectMapper()
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(document) + "\n");
-            String markdown = "# " + name + "\n\n" + summary + "\n```json\n"
+            String markdown = "# " + file + "\n\n" + summary + "\n```json\n"
                     + new ObjectMapper()
                             .enable(SerializationFeature.INDENT_OUTPUT)
                             .writeValueAsString(document)
                     + "\n```\n";
-            Files.writeString(directory.resolve(name + ".md"), markdown);
+            Files.writeString(directory.resolve(file + ".md"), markdown);
             System.out.println(markdown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the run was told besides its arguments: the BENCH_* variables, so a variant says how it differed. */
+    private static Map<String, String> variables() {
+        Map<String, String> variables = new java.util.TreeMap<>();
+        System.getenv().forEach((key, value) -> {
+            if (key.startsWith("BENCH_")) {
+                variables.put(key, value);
+            }
+        });
+        return variables;
     }
 
     private static Map<String, Object> machine() {

@@ -305,7 +305,8 @@ class PlatformFlowIT {
     /**
      * Issue 21's flow through the edge: a contract with an early-payment discount, an order on account invoiced on
      * its confirmation, its e-invoices, the bank's camt.053 paying the invoice less the discount (twice: the second
-     * changes nothing), the order paid once payment and credit note are counted, and the partner's paid callback.
+     * changes nothing), the order paid once payment and credit note are counted, the partner's paid callback, and a
+     * dunning run that reminds nothing paid.
      */
     @Test
     void aB2bOrderOnAccountIsInvoicedPaidByBankTransferWithTheDiscountAndCalledBack() throws Exception {
@@ -400,6 +401,16 @@ class PlatformFlowIT {
                                 .path("data"),
                         data -> data.path("open_invoices").asInt(-1) == 0);
         assertThat(aging.path("currencies")).isEmpty();
+
+        // The dunning run an operator starts through the edge reminds nothing paid; a partner may not start one.
+        HttpResponse<String> dunning = admin.post("/api/v1/invoices/dunning-runs", "");
+        assertThat(dunning.statusCode()).as(dunning.body()).isEqualTo(200);
+        assertThat(JSON.readTree(dunning.body())
+                        .path("data")
+                        .path("reminders_issued")
+                        .asInt(-1))
+                .isZero();
+        assertThat(b2b.post("/api/v1/invoices/dunning-runs", "").statusCode()).isEqualTo(403);
     }
 
     /** The bank's day statement with one booked credit of the amount, the invoice number as remittance. */
