@@ -9,17 +9,15 @@ import io.orderhub.events.InvoiceEventType;
 import io.orderhub.events.OrderStatus;
 import io.orderhub.payments.invoice.RunDunning;
 import io.orderhub.schemas.EventTopic;
+import io.orderhub.testsupport.SettableClock;
 import io.orderhub.testsupport.TestKafka;
 import io.orderhub.testsupport.TopicRecorder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Dunning against the real database and broker, the days moved by the service's clock ({@link Mornings}) instead of
+ * Dunning against the real database and broker, the days moved by the service's clock ({@link SettableClock}) instead of
  * waited for:
  * invoices of 7 days net reminded at 14, 28 and 42 days past the due date (fees 0, 5.00, 10.00), one level per
  * invoice and day, never when paid or credited, each reminder once however many runs there are, and each published
@@ -48,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * own; invoices of earlier years may get their next level in a later test's run, which no test counts on — the
  * admin trigger's test, which counts, works in the earliest year.
  */
-@Import(DunningIT.Mornings.InPlace.class)
+@Import(DunningIT.Days.class)
 @TestPropertySource(
         properties = {
             "spring.kafka.consumer.group-id=dunning-it-${random.uuid}",
@@ -64,7 +62,7 @@ class DunningIT extends PaymentsTestBase {
             TopicRecorder.record(TestKafka.bootstrapServers(), EventTopic.INVOICE_EVENTS.topicName());
 
     @Autowired
-    Mornings clock;
+    SettableClock clock;
 
     @Autowired
     RunDunning dunning;
@@ -378,40 +376,17 @@ class DunningIT extends PaymentsTestBase {
     }
 
     private void today(LocalDate day) {
-        clock.today(day);
+        // 09:00 in Berlin of that day.
+        clock.set(day.atTime(LocalTime.of(9, 0)).atZone(BERLIN).toInstant());
     }
 
-    /** The service's clock, set by the test to 09:00 in Berlin of the day it needs. */
-    static final class Mornings extends Clock {
-
-        @TestConfiguration(proxyBeanMethods = false)
-        static class InPlace {
-            @Bean
-            @Primary
-            Mornings mornings() {
-                return new Mornings();
-            }
-        }
-
-        private volatile Instant now = Instant.now();
-
-        void today(LocalDate day) {
-            now = day.atTime(LocalTime.of(9, 0)).atZone(BERLIN).toInstant();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
+    /** Puts a {@link SettableClock} in place of the service's clock: the test sets the day. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Days {
+        @Bean
+        @Primary
+        SettableClock days() {
+            return new SettableClock();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderhub.callbacks.endpoint.Endpoint;
 import io.orderhub.callbacks.endpoint.EndpointFormat;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
+import io.orderhub.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = "spring.kafka.consumer.group-id=claiming-it-${random.uuid}")
 @ContextConfiguration(initializers = OrderhubTestEnvironment.class)
-@Import(MutableClock.InPlace.class)
+@Import(MutableClock.class)
 @DirtiesContext
 class ClaimingIT {
 
@@ -47,7 +48,7 @@ class ClaimingIT {
     TransactionTemplate transactions;
 
     @Autowired
-    MutableClock clock;
+    SettableClock clock;
 
     @Test
     void concurrentWorkersClaimEachDueDeliveryOnceAndOnlyTheNewestPerOrder() throws Exception {

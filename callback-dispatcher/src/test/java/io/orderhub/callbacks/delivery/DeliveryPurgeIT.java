@@ -18,6 +18,7 @@ import io.orderhub.callbacks.sending.SendResult;
 import io.orderhub.events.OrderStatus;
 import io.orderhub.messaging.id.Ids;
 import io.orderhub.testsupport.OrderhubTestEnvironment;
+import io.orderhub.testsupport.SettableClock;
 import io.orderhub.testsupport.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ import tools.jackson.databind.JsonNode;
             "orderhub.callbacks.purge-batch-size=2"
         })
 @ContextConfiguration(initializers = OrderhubTestEnvironment.class)
-@Import(MutableClock.InPlace.class)
+@Import(MutableClock.class)
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryPurgeIT {
@@ -108,7 +109,7 @@ class DeliveryPurgeIT {
     MeterRegistry meters;
 
     @Autowired
-    MutableClock clock;
+    SettableClock clock;
 
     private DispatcherApi admin;
 
