@@ -577,10 +577,16 @@ class ConsoleBrowserIT {
                 .isEqualTo("yes");
     }
 
-    /** The number in today's orders column of the channel's EUR row on the overview. */
+    /**
+     * The number in today's orders column of the channel's EUR row on the overview, read in one script: the figures
+     * arrive by SSE and replace the row, so an element found first and read after could already be gone.
+     */
     private String todayOrders(String channel) {
-        List<WebElement> cells = browser.findElements(By.cssSelector("#orders-" + channel + "-EUR .today-orders"));
-        return cells.isEmpty() ? "0" : cells.get(0).getText();
+        return (String) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const cell = document.querySelector(arguments[0]);"
+                                + " return cell ? cell.textContent.trim() : '0';",
+                        "#orders-" + channel + "-EUR .today-orders");
     }
 
     @Test
