@@ -52,16 +52,8 @@ public final class CpuTimes {
 
     /** Milliseconds of CPU so far: each part's, and the machine's busy time in all. */
     public Map<String, Long> read() {
-        Map<Long, String[]> stats = new HashMap<>();
-        for (long pid : pids()) {
-            String[] fields = stat(Path.of("/proc", Long.toString(pid), "stat"));
-            if (fields != null) {
-                stats.put(pid, fields);
-            }
-        }
-        Map<Long, List<Long>> children = new HashMap<>();
-        stats.forEach((pid, fields) -> children.computeIfAbsent(Long.parseLong(fields[1]), parent -> new ArrayList<>())
-                .add(pid));
+        Map<Long, String[]> stats = stats();
+        Map<Long, List<Long>> children = children(stats);
         Map<String, Long> millis = new LinkedHashMap<>();
         for (Part part : parts) {
             millis.put(
@@ -74,6 +66,29 @@ public final class CpuTimes {
         }
         millis.put(MACHINE, machineBusy());
         return millis;
+    }
+
+    /**
+     * Resident memory now, in MiB: each part's (its process tree for {@link Scope#TREE}; JIT threads have none of
+     * their own) and {@code all_of_the_run}, from {@code VmRSS} in {@code /proc/<pid>/status}. Pages shared
+     * between processes (PostgreSQL's shared buffers) count in each process that touched them.
+     */
+    public Map<String, Object> residentMiB() {
+        Map<Long, String[]> stats = stats();
+        Map<Long, List<Long>> children = children(stats);
+        Map<String, Object> resident = new LinkedHashMap<>();
+        long all = 0;
+        for (Part part : parts) {
+            if (part.scope() == Scope.JIT_THREADS) {
+                continue;
+            }
+            List<Long> processes = part.scope() == Scope.TREE ? descendants(part.pid(), children) : List.of(part.pid());
+            long kib = processes.stream().mapToLong(CpuTimes::residentKib).sum();
+            resident.put(part.name(), Math.round(kib / 1024.0));
+            all += kib;
+        }
+        resident.put("all_of_the_run", Math.round(all / 1024.0));
+        return resident;
     }
 
     /**
@@ -181,9 +196,7 @@ public final class CpuTimes {
     /** User plus system time of a process and its descendants, with the children it has reaped. */
     private static long tree(long root, Map<Long, String[]> stats, Map<Long, List<Long>> children) {
         long ticks = 0;
-        List<Long> pending = new ArrayList<>(List.of(root));
-        while (!pending.isEmpty()) {
-            long pid = pending.remove(pending.size() - 1);
+        for (long pid : descendants(root, children)) {
             String[] fields = stats.get(pid);
             if (fields != null) {
                 ticks += Long.parseLong(fields[11])
@@ -191,9 +204,52 @@ public final class CpuTimes {
                         + Long.parseLong(fields[13])
                         + Long.parseLong(fields[14]);
             }
-            pending.addAll(children.getOrDefault(pid, List.of()));
         }
         return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** A process and all its descendants. */
+    private static List<Long> descendants(long root, Map<Long, List<Long>> children) {
+        List<Long> found = new ArrayList<>();
+        List<Long> pending = new ArrayList<>(List.of(root));
+        while (!pending.isEmpty()) {
+            long pid = pending.remove(pending.size() - 1);
+            found.add(pid);
+            pending.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return found;
+    }
+
+    /** The {@code stat} fields of every process now, by pid. */
+    private static Map<Long, String[]> stats() {
+        Map<Long, String[]> stats = new HashMap<>();
+        for (long pid : pids()) {
+            String[] fields = stat(Path.of("/proc", Long.toString(pid), "stat"));
+            if (fields != null) {
+                stats.put(pid, fields);
+            }
+        }
+        return stats;
+    }
+
+    /** Each process's children, by parent pid. */
+    private static Map<Long, List<Long>> children(Map<Long, String[]> stats) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        stats.forEach((pid, fields) -> children.computeIfAbsent(Long.parseLong(fields[1]), parent -> new ArrayList<>())
+                .add(pid));
+        return children;
+    }
+
+    /** A process's {@code VmRSS} in KiB, or 0 when it is gone (or a kernel thread). */
+    private static long residentKib(long pid) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+            return lines.filter(line -> line.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long own(String[] fields) {

@@ -1,11 +1,9 @@
 package io.orderhub.bench.endtoend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.bench.BenchPlatform;
 import io.orderhub.bench.BenchResults;
 import io.orderhub.bench.CpuTimes;
-import io.orderhub.local.Database;
-import io.orderhub.local.Platform;
-import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.local.postgres.LocalPostgres;
 import io.orderhub.testsupport.WooCommercePlugin;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -68,13 +65,10 @@ public final class EndToEndBench {
 
     private static final String API_KEY = "bench-woocommerce-key-0001";
     private static final String CALLBACK_SECRET = "bench-shop-callback-secret";
-    private static final String DB_PASSWORD = "orderhub-bench";
     private static final String WEBHOOK_PATH = "/api/v1/webhooks/stripe";
     private static final long TARGET_P99_MS = 250;
     private static final Duration CALLBACK_WAIT = Duration.ofSeconds(60);
     private static final Duration WINDOW = Duration.ofSeconds(5);
-    /** As PlatformFlowIT runs the services, but with the optimising compiler: this is a benchmark. */
-    private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,24 +97,10 @@ public final class EndToEndBench {
                 Stripe stripe = Stripe.start();
                 CallbackReceiver receiver = CallbackReceiver.start()) {
             Map<String, Object> postgresSettings = describe(postgres);
-            long platformStarting = System.nanoTime();
-            int httpPort = Platform.freePortBlock();
             Map<String, String> environment = environment(broker, stripe, receiver);
-            // In two groups: all five JVMs compiling their start-up at once on two cores take longer than
-            // Platform's health timeout. The services owning a database first, then what fronts them.
-            try (Platform backends = startPlatform(
-                            root,
-                            work,
-                            httpPort,
-                            environment,
-                            postgres,
-                            Service.ORDER_SERVICE,
-                            Service.PAYMENT_SERVICE,
-                            Service.CALLBACK_DISPATCHER);
-                    Platform front = startPlatform(
-                            root, work, httpPort, environment, postgres, Service.WEBHOOK_GATEWAY, Service.EDGE)) {
-                long platformStartSeconds = Math.round((System.nanoTime() - platformStarting) / 1e9);
-                URI origin = front.origin();
+            try (BenchPlatform platform = BenchPlatform.start(root, work, environment, postgres)) {
+                long platformStartSeconds = Math.round(platform.startup().toMillis() / 1000.0);
+                URI origin = platform.origin();
                 System.out.printf("Platform on %s, started in %d s%n", origin, platformStartSeconds);
 
                 Setup setup = setUp(origin, total, setupClients);
@@ -134,8 +114,8 @@ public final class EndToEndBench {
                         setupCallbacks,
                         receiver.byTypeAndStatus());
 
-                CpuTimes cpu = new CpuTimes(CpuTimes.platformParts(
-                        List.of(backends, front), work.resolve("kafka"), work.resolve("postgres")));
+                CpuTimes cpu = new CpuTimes(
+                        CpuTimes.platformParts(platform.platforms(), work.resolve("kafka"), work.resolve("postgres")));
                 Sending sending = sendWebhooks(
                         origin.resolve(WEBHOOK_PATH), setup.orderIds(), setup.paymentIds(), rate, warmup, cpu);
                 System.out.printf("Sent %d webhooks; waiting for their callbacks%n", total);
@@ -158,7 +138,7 @@ public final class EndToEndBench {
                                 + " payment-service → Kafka → order-service → Kafka → callback-dispatcher → HTTP."
                                 + " Accept latency: intended send time → the edge's answer.")
                         .line("All four services and the edge run from their jars as separate processes ("
-                                + SERVICE_JVM
+                                + BenchPlatform.SERVICE_JVM
                                 + "), with one KRaft broker and PostgreSQL 15 (`LocalPostgres`, as bin/orderhub-local runs it;"
                                 + " its settings under `postgres`), all on this machine; Stripe's API is WireMock and the"
                                 + " callback endpoint a JDK HTTP server, both in the benchmark's JVM (one clock)."
@@ -187,7 +167,7 @@ public final class EndToEndBench {
                         .figure("webhook_errors_whole_run", sending.errors())
                         .figure("callbacks_after_run", receiver.byTypeAndStatus())
                         .figure("paid_callbacks_repeated", receiver.repeatedPaid())
-                        .figure("service_jvm", SERVICE_JVM)
+                        .figure("service_jvm", BenchPlatform.SERVICE_JVM)
                         .figure("postgres", postgresSettings);
 
                 if (measured.sent() != measured.accepted()) {
@@ -263,30 +243,6 @@ public final class EndToEndBench {
         // As in production (docker-compose, k8s): one ECS JSON object per log line.
         environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         return environment;
-    }
-
-    private static Platform startPlatform(
-            Path root,
-            Path work,
-            int httpPort,
-            Map<String, String> environment,
-            LocalPostgres postgres,
-            Service... services) {
-        Platform.Builder builder = Platform.builder(root)
-                .only(services)
-                .httpPort(httpPort)
-                .logDirectory(work.resolve("logs"))
-                .jvmOptions(SERVICE_JVM)
-                .environment(environment);
-        for (Service service : services) {
-            if (service.ownsDatabase()) {
-                String database = "orderhub_" + service.databasePrefix().toLowerCase(Locale.ROOT);
-                String role = database + "_service";
-                postgres.ensureDatabase(database, role, DB_PASSWORD);
-                builder.database(service, new Database(postgres.jdbcUrl(database), role, DB_PASSWORD));
-            }
-        }
-        return builder.start();
     }
 
     private static Map<String, Object> describe(LocalPostgres postgres) throws SQLException {

@@ -1,5 +1,6 @@
 package io.orderhub.bench.orders;
 
+import io.orderhub.bench.BenchPlatform;
 import io.orderhub.bench.BenchResults;
 import io.orderhub.bench.CpuTimes;
 import io.orderhub.bench.Pgbench;
@@ -61,8 +62,14 @@ import org.HdrHistogram.Histogram;
  * The CPU the service's compiler threads spend while measured is reported ({@code service_jit_ms}), with a
  * warning when it is more than a twentieth of the service's.
  *
- * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30]}. Set
- * {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of the service during the measured runs.
+ * <p>With {@code edge} as the fifth argument the clients post to the whole platform as {@code bin/orderhub-local}
+ * runs it — four services and the edge as separate processes ({@link BenchPlatform}) — through the edge, and
+ * the CPU per order of every process is reported ({@code platform_ms} their sum); the results are then
+ * {@code order-creation-through-edge}. Either way the start-up (until every process is healthy) and the
+ * resident memory of every process after the runs are reported.
+ *
+ * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30] [service|edge]}.
+ * Set {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of order-service (alone) during the runs.
  * Run with {@code bench/run OrderCreationBench}; the figures are only as good as the idle cores behind
  * them.
  */
@@ -83,60 +90,46 @@ public final class OrderCreationBench {
                         .toList()
                 : List.of(16, 64);
         int pgbenchSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        boolean throughEdge = args.length > 4 && args[4].equals("edge");
         Path root = BenchResults.root();
         Path work = Files.createTempDirectory("order-creation-bench");
-        List<String> serviceJvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
-        String jfr = System.getenv("BENCH_JFR");
-        if (jfr != null && !jfr.isBlank()) {
-            serviceJvm.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + Path.of(jfr).toAbsolutePath());
-        }
         double loadBefore = loadAverage();
 
         try (LocalPostgres postgres = LocalPostgres.startPersistent(work.resolve("postgres"), 0);
                 KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0)) {
-            postgres.ensureDatabase("orderhub", "orderhub", "orderhub");
-            Database database = new Database(postgres.jdbcUrl("orderhub"), "orderhub", "orderhub");
             Map<String, Object> figures = new LinkedHashMap<>();
             Map<Integer, Run> runs = new LinkedHashMap<>();
-            long[] postmaster = {-1};
+            long postmaster = CpuTimes.postmaster(work.resolve("postgres"));
             long createdOverall;
-            try (Platform service = Platform.builder(root)
-                    .only(Service.ORDER_SERVICE)
-                    .httpPort(Platform.freePortBlock())
-                    .logDirectory(work.resolve("logs"))
-                    .jvmOptions(serviceJvm)
-                    .database(Service.ORDER_SERVICE, database)
-                    .environment(serviceEnvironment(broker.bootstrapServers()))
-                    .start()) {
-                URI orders = service.url(Service.ORDER_SERVICE).resolve("/api/v1/orders");
+            Database database;
+            String setting;
+            try (Target target = throughEdge
+                    ? Target.platform(root, work, postgres, broker)
+                    : Target.service(root, work, postgres, broker)) {
+                database = target.database();
+                setting = target.setting();
+                URI orders = target.origin().resolve("/api/v1/orders");
                 System.out.printf(
-                        "order-service on %s, PostgreSQL on %d, Kafka on %s; %d s warm-up, %d s per run, clients %s%n",
-                        orders, postgres.port(), broker.bootstrapServers(), warmupSeconds, seconds, concurrencies);
-
-                long servicePid = service.process(Service.ORDER_SERVICE).pid();
-                long postmasterPid = CpuTimes.postmaster(work.resolve("postgres"));
-                long kafkaPid = CpuTimes.find(cmd -> cmd.contains("KafkaBrokerMain")
-                        && cmd.contains(work.resolve("kafka").toString()));
-                CpuTimes cpu = new CpuTimes(List.of(
-                        new CpuTimes.Part("service", servicePid, CpuTimes.Scope.PROCESS),
-                        new CpuTimes.Part("service_jit", servicePid, CpuTimes.Scope.JIT_THREADS),
-                        new CpuTimes.Part("postgres", postmasterPid, CpuTimes.Scope.TREE),
-                        new CpuTimes.Part("kafka", kafkaPid, CpuTimes.Scope.PROCESS),
-                        new CpuTimes.Part(
-                                "load_generator", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS)));
-                postmaster[0] = postmasterPid;
+                        "%s on %s, PostgreSQL on %d, Kafka on %s; %d s warm-up, %d s per run, clients %s%n",
+                        throughEdge ? "The platform" : "order-service",
+                        orders,
+                        postgres.port(),
+                        broker.bootstrapServers(),
+                        warmupSeconds,
+                        seconds,
+                        concurrencies);
+                figures.put("start_seconds", round(target.startup().toMillis() / 1000.0));
                 AtomicLong sequence = new AtomicLong();
                 Run warmup = run(orders, concurrencies.get(0), Duration.ofSeconds(warmupSeconds), sequence);
                 long created = warmup.created;
+                CpuTimes cpu = target.cpu();
                 for (int clients : concurrencies) {
                     Map<String, Long> before = cpu.read();
                     Run measured = run(orders, clients, Duration.ofSeconds(seconds), sequence);
                     Map<String, Long> after = cpu.read();
                     measured.cpu = cpu.perUnit(before, after, measured.created);
-                    measured.cpu.put(
-                            "cores_used",
-                            cpu.coresUsed(before, after, measured.elapsed).get("all_of_the_run"));
+                    measured.cpu.put("platform_ms", platformMillis(measured.cpu));
+                    measured.cores = cpu.coresUsed(before, after, measured.elapsed);
                     runs.put(clients, measured);
                     created += measured.created;
                     System.out.printf(
@@ -148,6 +141,7 @@ public final class OrderCreationBench {
                             measured.failed,
                             measured.cpu);
                 }
+                figures.put("resident_mib_after_runs", cpu.residentMiB());
                 createdOverall = created;
                 figures.put("orders_in_database", countOrders(database));
                 figures.put("created_events_on_topic", awaitEvents(broker.bootstrapServers(), created));
@@ -157,9 +151,9 @@ public final class OrderCreationBench {
             Map<Integer, Object> pgbenchCpu = new LinkedHashMap<>();
             for (int clients : concurrencies) {
                 CpuTimes postgresCpu =
-                        new CpuTimes(List.of(new CpuTimes.Part("postgres", postmaster[0], CpuTimes.Scope.TREE)));
+                        new CpuTimes(List.of(new CpuTimes.Part("postgres", postmaster, CpuTimes.Scope.TREE)));
                 Map<String, Long> before = postgresCpu.read();
-                pgbench.put(clients, pgbench(postgres.port(), work, clients, pgbenchSeconds));
+                pgbench.put(clients, pgbench(postgres.port(), database, work, clients, pgbenchSeconds));
                 double transactions = pgbench.get(clients) * pgbenchSeconds;
                 pgbenchCpu.put(
                         clients,
@@ -171,12 +165,13 @@ public final class OrderCreationBench {
                         clients, pgbench.get(clients), pgbenchCpu.get(clients));
             }
 
-            BenchResults results = new BenchResults("order-creation")
+            BenchResults results = new BenchResults(throughEdge ? "order-creation-through-edge" : "order-creation")
                     .line("Order creation through HTTP (`POST /api/v1/orders`, the WooCommerce plugin's payload, a"
-                            + " unique Idempotency-Key per request, `RATE_LIMIT` high) by closed-loop clients against the"
-                            + " order-service jar (" + serviceJvm + "), PostgreSQL 15 (embedded, fsync and"
-                            + " synchronous_commit on) and one KRaft broker, all on this machine; " + seconds
-                            + " s per concurrency after a " + warmupSeconds + " s warm-up.")
+                            + " unique Idempotency-Key per request, `RATE_LIMIT` high) by closed-loop clients against "
+                            + setting + ", PostgreSQL 15 (embedded, fsync and synchronous_commit on) and one KRaft"
+                            + " broker, all on this machine; " + seconds + " s per concurrency after a "
+                            + warmupSeconds + " s warm-up. `platform_ms`: the CPU of every process of the platform"
+                            + " (services, their JIT threads included, Kafka, PostgreSQL), the load generator apart.")
                     .line("pgbench ran in the same run against the same PostgreSQL server with a script doing the"
                             + " inserts of one order creation in one transaction (customer upsert, order, item,"
                             + " history row, outbox row; prepared statements), " + pgbenchSeconds
@@ -199,6 +194,7 @@ public final class OrderCreationBench {
                 results.figure("http_" + clients + "_clients", http);
                 results.latency("http_" + clients + "_clients_latency", run.latency);
                 results.figure("http_" + clients + "_clients_cpu_ms_per_order", run.cpu);
+                results.figure("http_" + clients + "_clients_cores_used", run.cores);
                 results.figure("pgbench_" + clients + "_clients_tps", round(pgbench.get(clients)));
                 results.figure(
                         "pgbench_" + clients + "_clients_postgres_cpu_ms_per_transaction", pgbenchCpu.get(clients));
@@ -209,15 +205,18 @@ public final class OrderCreationBench {
             figures.forEach(results::figure);
             results.figure("created_overall", createdOverall);
             List<String> warnings = new ArrayList<>();
-            runs.forEach((clients, run) -> {
-                double service = (double) run.cpu.get("service_ms");
-                double jit = (double) run.cpu.get("service_jit_ms");
-                if (jit > service / 20) {
-                    warnings.add("with " + clients + " clients the service's JIT compilers spent " + jit + " of its "
-                            + service + " ms of CPU per order: it was still compiling, a longer warm-up measures"
-                            + " the steady state");
+            runs.forEach((clients, run) -> run.cpu.forEach((part, millis) -> {
+                if (part.endsWith("_jit_ms")) {
+                    String process = part.substring(0, part.length() - "_jit_ms".length());
+                    double all = (double) run.cpu.get(process + "_ms");
+                    double jit = (double) millis;
+                    if (jit > all / 20) {
+                        warnings.add("with " + clients + " clients " + process + "'s JIT compilers spent " + jit
+                                + " of its " + all + " ms of CPU per order: it was still compiling, a longer warm-up"
+                                + " measures the steady state");
+                    }
                 }
-            });
+            }));
             if (loadBefore > Runtime.getRuntime().availableProcessors()) {
                 warnings.add("the machine was busy (load average " + loadBefore + " before the run)");
             }
@@ -238,10 +237,92 @@ public final class OrderCreationBench {
     }
 
     /**
-     * The service's variables: the contract's, plus any {@code BENCH_SERVICE_ENV} ({@code NAME=value,...})
+     * What the clients post to: order-service alone ({@link #service}), or the whole platform through its edge
+     * ({@link #platform}); with the parts of the machine whose CPU counts and the database orders land in.
+     */
+    private record Target(
+            URI origin, CpuTimes cpu, Database database, String setting, Duration startup, AutoCloseable processes)
+            implements AutoCloseable {
+
+        /** order-service's jar alone, with 1 GiB of heap and, if {@code BENCH_JFR} names a file, a recording. */
+        static Target service(Path root, Path work, LocalPostgres postgres, KafkaBroker broker) {
+            List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+            String jfr = System.getenv("BENCH_JFR");
+            if (jfr != null && !jfr.isBlank()) {
+                jvm.add("-XX:StartFlightRecording=settings=profile,filename="
+                        + Path.of(jfr).toAbsolutePath());
+            }
+            postgres.ensureDatabase("orderhub", "orderhub", "orderhub");
+            Database database = new Database(postgres.jdbcUrl("orderhub"), "orderhub", "orderhub");
+            long starting = System.nanoTime();
+            Platform service = Platform.builder(root)
+                    .only(Service.ORDER_SERVICE)
+                    .httpPort(Platform.freePortBlock())
+                    .logDirectory(work.resolve("logs"))
+                    .jvmOptions(jvm)
+                    .database(Service.ORDER_SERVICE, database)
+                    .environment(environment(broker.bootstrapServers()))
+                    .start();
+            Duration startup = Duration.ofNanos(System.nanoTime() - starting);
+            long servicePid = service.process(Service.ORDER_SERVICE).pid();
+            CpuTimes cpu = new CpuTimes(List.of(
+                    new CpuTimes.Part("service", servicePid, CpuTimes.Scope.PROCESS),
+                    new CpuTimes.Part("service_jit", servicePid, CpuTimes.Scope.JIT_THREADS),
+                    new CpuTimes.Part("postgres", CpuTimes.postmaster(work.resolve("postgres")), CpuTimes.Scope.TREE),
+                    new CpuTimes.Part("kafka", kafkaPid(work), CpuTimes.Scope.PROCESS),
+                    new CpuTimes.Part("load_generator", ProcessHandle.current().pid(), CpuTimes.Scope.PROCESS)));
+            return new Target(
+                    service.url(Service.ORDER_SERVICE),
+                    cpu,
+                    database,
+                    "the order-service jar (" + jvm + ")",
+                    startup,
+                    service);
+        }
+
+        /**
+         * The whole platform as bin/orderhub-local runs it, reached through the edge: every request also passes
+         * the edge's JVM, and payment-service and callback-dispatcher consume each order's event.
+         */
+        static Target platform(Path root, Path work, LocalPostgres postgres, KafkaBroker broker) {
+            BenchPlatform platform = BenchPlatform.start(root, work, environment(broker.bootstrapServers()), postgres);
+            CpuTimes cpu = new CpuTimes(
+                    CpuTimes.platformParts(platform.platforms(), work.resolve("kafka"), work.resolve("postgres")));
+            return new Target(
+                    platform.origin(),
+                    cpu,
+                    platform.database(Service.ORDER_SERVICE),
+                    "the whole platform through its edge (four services and the edge from their jars, "
+                            + BenchPlatform.SERVICE_JVM + ")",
+                    platform.startup(),
+                    platform);
+        }
+
+        @Override
+        public void close() throws Exception {
+            processes.close();
+        }
+
+        private static long kafkaPid(Path work) {
+            return CpuTimes.find(cmd -> cmd.contains("KafkaBrokerMain")
+                    && cmd.contains(work.resolve("kafka").toString()));
+        }
+    }
+
+    /** CPU per order of the platform's processes: every part but JIT threads (inside their process) and the load. */
+    private static double platformMillis(Map<String, Object> perOrder) {
+        return round2(perOrder.entrySet().stream()
+                .filter(part ->
+                        !part.getKey().endsWith("_jit_ms") && !part.getKey().equals("load_generator_ms"))
+                .mapToDouble(part -> (double) part.getValue())
+                .sum());
+    }
+
+    /**
+     * The platform's variables: the contract's, plus any {@code BENCH_SERVICE_ENV} ({@code NAME=value,...})
      * for experiments such as another pool size.
      */
-    private static Map<String, String> serviceEnvironment(String bootstrapServers) {
+    private static Map<String, String> environment(String bootstrapServers) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         environment.put("SCHEMA_REGISTRY_URL", "mock://");
@@ -264,6 +345,7 @@ public final class OrderCreationBench {
         final Histogram latency;
         final Map<Integer, Long> statuses;
         Map<String, Object> cpu = new LinkedHashMap<>();
+        Map<String, Object> cores = new LinkedHashMap<>();
 
         Run(long created, long failed, Duration elapsed, Histogram latency, Map<Integer, Long> statuses) {
             this.created = created;
@@ -370,7 +452,7 @@ public final class OrderCreationBench {
      * pgbench against the benchmark's own server: the inserts of one order creation in one transaction.
      * The outbox payload is a realistic size for a serialised {@code CREATED} event.
      */
-    private static double pgbench(int port, Path work, int clients, int seconds) throws Exception {
+    private static double pgbench(int port, Database database, Path work, int clients, int seconds) throws Exception {
         Path script = work.resolve("order-creation.sql");
         Files.writeString(script, """
                 \\set customer random(1, %d)
@@ -408,7 +490,7 @@ public final class OrderCreationBench {
                         "-p",
                         Integer.toString(port),
                         "-U",
-                        "orderhub",
+                        database.username(),
                         "-n",
                         "-M",
                         "prepared",
@@ -420,8 +502,15 @@ public final class OrderCreationBench {
                         Integer.toString(seconds),
                         "-f",
                         script.toString(),
-                        "orderhub"),
-                Map.of("PGPASSWORD", "orderhub")));
+                        databaseName(database)),
+                Map.of("PGPASSWORD", database.password())));
+    }
+
+    /** The database's name: the path of its JDBC URL ({@code jdbc:postgresql://host:port/name?...}). */
+    private static String databaseName(Database database) {
+        return URI.create(database.jdbcUrl().substring("jdbc:".length()))
+                .getPath()
+                .substring(1);
     }
 
     private static long countOrders(Database database) throws SQLException {
