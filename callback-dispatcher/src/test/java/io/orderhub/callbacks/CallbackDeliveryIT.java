@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.orderhub.callbacks.OrderEvents.aSucceededPayment;
 import static io.orderhub.callbacks.Receivers.callbacksFor;
 import static io.orderhub.callbacks.jooq.Tables.ORDER_STATE;
+import static io.orderhub.messaging.jooq.Tables.INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -393,12 +394,19 @@ class CallbackDeliveryIT {
     @Test
     void unconfiguredChannelIsRecordedAsSkippedAndCreationIsNotCalledBack() {
         OrderEvents order = OrderEvents.anOrder("b2b", "PO-77");
+        OrderEvent created = order.created();
+        OrderEvent confirmed = order.statusChanged(2, OrderStatus.CONFIRMED);
 
-        orders.send(order.created());
-        orders.send(order.statusChanged(2, OrderStatus.CONFIRMED));
+        orders.send(created);
+        orders.send(confirmed);
 
         JsonNode skipped = admin.awaitDelivery(order.orderId(), "skipped");
         assertThat(admin.deliveriesOf(order.orderId())).hasSize(1);
+        // The creation was read before the change, and left nothing behind: no transaction was spent on it.
+        assertThat(db.fetchExists(INBOX, INBOX.EVENT_ID.eq(confirmed.getEventId())))
+                .isTrue();
+        assertThat(db.fetchExists(INBOX, INBOX.EVENT_ID.eq(created.getEventId())))
+                .isFalse();
         assertThat(skipped.path("order_version").asLong()).isEqualTo(2);
         assertThat(skipped.path("last_error").asString()).contains("B2B_CALLBACK_URL is not set");
         CallbackEvent event =

@@ -13,8 +13,15 @@ class OrderEventListener {
         this.recordOrderChange = recordOrderChange;
     }
 
+    /**
+     * An order's creation, unless imported, is never called back — the channel created the order itself — so
+     * it is acknowledged without a transaction: nothing to deliver, nothing to remember in the inbox. On a busy
+     * shop that is every other order event.
+     */
     @KafkaListener(topics = "orderhub.order-events.v1")
     void on(OrderEvent event) {
-        recordOrderChange.record(event);
+        if (RecordOrderChange.concernsTheChannel(event)) {
+            recordOrderChange.record(event);
+        }
     }
 }

@@ -48,6 +48,11 @@ public class RecordOrderChange {
         this.clock = clock;
     }
 
+    /** Whether the event can lead to a callback: a change after creation, or the import's remembered state. */
+    static boolean concernsTheChannel(OrderEvent event) {
+        return event.getImported() || event.getType() != OrderEventType.CREATED;
+    }
+
     @Transactional
     public void record(OrderEvent event) {
         if (!inbox.firstDelivery(event.getEventId(), EventTopic.ORDER_EVENTS.topicName())) {
