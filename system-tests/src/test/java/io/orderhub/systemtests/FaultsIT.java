@@ -8,7 +8,6 @@ import io.orderhub.harness.FaultRun;
 import io.orderhub.harness.FaultRun.Fault;
 import io.orderhub.harness.FullPlatform;
 import io.orderhub.harness.MixedLoad;
-import io.orderhub.harness.StripeEvents;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
@@ -28,11 +27,12 @@ import org.junit.jupiter.api.Test;
  * FaultBench runs every fault) — on the platform as {@code bin/orderhub-local} runs it: separate processes,
  * each restarted when it dies, on a broker and a PostgreSQL server of their own. Each service and the edge is
  * killed with SIGKILL in turn, then the broker is restarted, then PostgreSQL (fast shutdown). The load is
- * {@link MixedLoad}'s: the plugin's orders paid through Stripe's signed webhooks (some sent twice, some
- * followed by an older event) and the till's orders with recorded payments, retried as the contract says.
- * After each fault and at the end the {@link Audit}: every flow answered 2xx took effect exactly once and
- * reached its channel, callbacks never went back; at the end outboxes are empty, consumers have no lag and
- * nothing was dead-lettered. The figures per fault go to {@code target/faults-it.md}.
+ * {@link MixedLoad}'s: the plugin's orders paid through Stripe's and BTCPay's signed webhooks (some sent twice,
+ * some followed by an older event), the till's orders with recorded payments, refunds and the channels' status
+ * transitions, retried as the contract says. After each fault and at the end the {@link Audit}: every flow
+ * answered 2xx took effect exactly once (payments, refunds, transitions) and reached its channel, callbacks
+ * never went back; at the end outboxes are empty, consumers have no lag and nothing was dead-lettered. The
+ * figures per fault go to {@code target/faults-it.md}.
  */
 class FaultsIT {
 
@@ -56,7 +56,6 @@ class FaultsIT {
         running = FullPlatform.startSupervised(
                 Path.of("target", "service-logs", "faults"), broker.bootstrapServers(), postgres);
         platform = running.platform();
-        StripeEvents.answerPaymentIntents(running.stripe());
     }
 
     @AfterAll
