@@ -8,6 +8,7 @@ import io.orderhub.harness.FaultRun;
 import io.orderhub.harness.FaultRun.Fault;
 import io.orderhub.harness.FullPlatform;
 import io.orderhub.harness.MixedLoad;
+import io.orderhub.harness.MixedLoad.Flow;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
@@ -17,7 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,13 +115,27 @@ class FaultsIT {
         }
     }
 
+    /** How many flows of each kind completed, and how many refunded and moved their order. */
+    private static String mix(Collection<Flow> flows) {
+        Map<MixedLoad.Kind, Long> byKind =
+                flows.stream().collect(Collectors.groupingBy(Flow::kind, TreeMap::new, Collectors.counting()));
+        return byKind.entrySet().stream()
+                        .map(kind ->
+                                kind.getValue() + " " + kind.getKey().name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "))
+                + "; " + flows.stream().filter(flow -> flow.refundKey() != null).count() + " refunded, "
+                + flows.stream().filter(Flow::transitioned).count() + " moved to processing";
+    }
+
     private static String report(MixedLoad load, FaultRun run, List<Problem> problems, Duration drained) {
         StringBuilder report = new StringBuilder();
         report.append("FaultsIT: ")
                 .append(load.flows().size())
                 .append(" flows completed at ")
                 .append(FLOWS_PER_SECOND)
-                .append(" flows/s (open loop), ")
+                .append(" flows/s (open loop; ")
+                .append(mix(load.flows().values()))
+                .append("), ")
                 .append(load.failures().size())
                 .append(" failed; outboxes empty and no lag ")
                 .append(drained.toSeconds())
