@@ -31,8 +31,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -225,16 +227,13 @@ public final class Audit {
 
     private List<Problem> orderProblems(Collection<Flow> flows) throws SQLException {
         Map<String, List<String[]>> bySource = new HashMap<>();
-        try (Connection orders = connect(Service.ORDER_SERVICE);
-                PreparedStatement query = orders.prepareStatement(
-                        "select source_order_id, id::text, status, paid_amount, grand_total, refunded_amount"
-                                + " from orders.orders where source_order_id = any(?)")) {
-            query.setArray(
-                    1,
-                    orders.createArrayOf(
-                            "varchar", flows.stream().map(Flow::sourceOrderId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        eachRow(
+                Service.ORDER_SERVICE,
+                "select source_order_id, id::text, status, paid_amount, grand_total, refunded_amount"
+                        + " from orders.orders where source_order_id = any(?)",
+                "varchar",
+                flows.stream().map(Flow::sourceOrderId),
+                rows -> {
                     bySource.computeIfAbsent(rows.getString(1), source -> new ArrayList<>())
                             .add(new String[] {
                                 rows.getString(2),
@@ -243,9 +242,7 @@ public final class Audit {
                                 rows.getBigDecimal(5).toPlainString(),
                                 rows.getBigDecimal(6).toPlainString()
                             });
-                }
-            }
-        }
+                });
         List<Problem> problems = new ArrayList<>();
         for (Flow flow : flows) {
             List<String[]> stored = bySource.getOrDefault(flow.sourceOrderId(), List.of());
@@ -287,20 +284,15 @@ public final class Audit {
     private List<Problem> transitionProblems(Collection<Flow> flows) throws SQLException {
         List<Flow> moved = flows.stream().filter(Flow::transitioned).toList();
         Map<String, Long> applied = new HashMap<>();
-        try (Connection orders = connect(Service.ORDER_SERVICE);
-                PreparedStatement query = orders.prepareStatement(
-                        "select order_id::text, new_status, count(*) from orders.order_status_history"
-                                + " where order_id = any(?) group by order_id, new_status")) {
-            query.setArray(
-                    1,
-                    orders.createArrayOf(
-                            "uuid", moved.stream().map(Flow::orderId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        eachRow(
+                Service.ORDER_SERVICE,
+                "select order_id::text, new_status, count(*) from orders.order_status_history"
+                        + " where order_id = any(?) group by order_id, new_status",
+                "uuid",
+                moved.stream().map(Flow::orderId),
+                rows -> {
                     applied.put(rows.getString(1) + " " + rows.getString(2), rows.getLong(3));
-                }
-            }
-        }
+                });
         List<Problem> problems = new ArrayList<>();
         for (Flow flow : moved) {
             long times = applied.getOrDefault(flow.orderId() + " " + flow.status(), 0L);
@@ -316,25 +308,20 @@ public final class Audit {
     private List<Problem> paymentProblems(Collection<Flow> flows) throws SQLException {
         Map<String, Long> payments = new HashMap<>();
         Map<String, Long> succeeded = new HashMap<>();
-        try (Connection connection = connect(Service.PAYMENT_SERVICE);
-                PreparedStatement query = connection.prepareStatement(
-                        "select p.order_id::text, p.id::text, p.status, count(h.id) from payments.payment p"
-                                + " left join payments.payment_status_history h"
-                                + " on h.payment_id = p.id and h.new_status = 'succeeded'"
-                                // A refund's changes are versions of the payment too, in the status it is in.
-                                + " and h.event_type <> 'REFUND_CHANGED'"
-                                + " where p.order_id = any(?) group by p.order_id, p.id, p.status")) {
-            query.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "uuid", flows.stream().map(Flow::orderId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        eachRow(
+                Service.PAYMENT_SERVICE,
+                "select p.order_id::text, p.id::text, p.status, count(h.id) from payments.payment p"
+                        + " left join payments.payment_status_history h"
+                        + " on h.payment_id = p.id and h.new_status = 'succeeded'"
+                        // A refund's changes are versions of the payment too, in the status it is in.
+                        + " and h.event_type <> 'REFUND_CHANGED'"
+                        + " where p.order_id = any(?) group by p.order_id, p.id, p.status",
+                "uuid",
+                flows.stream().map(Flow::orderId),
+                rows -> {
                     payments.merge(rows.getString(1), 1L, Long::sum);
                     succeeded.merge(rows.getString(1), rows.getLong(4), Long::sum);
-                }
-            }
-        }
+                });
         List<Problem> problems = new ArrayList<>();
         for (Flow flow : flows) {
             long count = payments.getOrDefault(flow.orderId(), 0L);
@@ -359,25 +346,20 @@ public final class Audit {
     private List<Problem> refundProblems(Collection<Flow> flows) throws SQLException {
         Map<String, BigDecimal> refunded = new HashMap<>();
         Map<String, List<RefundRow>> refunds = new HashMap<>();
-        try (Connection connection = connect(Service.PAYMENT_SERVICE);
-                PreparedStatement query = connection.prepareStatement(
-                        "select p.id::text, p.refunded_amount, r.amount, r.status, r.idempotency_key"
-                                + " from payments.payment p left join payments.refund r on r.payment_id = p.id"
-                                + " where p.id = any(?)")) {
-            query.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "uuid", flows.stream().map(Flow::paymentId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        eachRow(
+                Service.PAYMENT_SERVICE,
+                "select p.id::text, p.refunded_amount, r.amount, r.status, r.idempotency_key"
+                        + " from payments.payment p left join payments.refund r on r.payment_id = p.id"
+                        + " where p.id = any(?)",
+                "uuid",
+                flows.stream().map(Flow::paymentId),
+                rows -> {
                     refunded.put(rows.getString(1), rows.getBigDecimal(2));
                     if (rows.getBigDecimal(3) != null) {
                         refunds.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
                                 .add(new RefundRow(rows.getBigDecimal(3), rows.getString(4), rows.getString(5)));
                     }
-                }
-            }
-        }
+                });
         List<Problem> problems = new ArrayList<>();
         for (Flow flow : flows) {
             List<RefundRow> rows = refunds.getOrDefault(flow.paymentId(), List.of());
@@ -426,22 +408,20 @@ public final class Audit {
 
     /** Flows whose order is in its final status with exactly its refund. */
     private long settledOrders(Map<String, Flow> byOrder) throws SQLException {
-        long settled = 0;
-        try (Connection orders = connect(Service.ORDER_SERVICE);
-                PreparedStatement query = orders.prepareStatement(
-                        "select id::text, status, refunded_amount from orders.orders where id = any(?)")) {
-            query.setArray(1, orders.createArrayOf("uuid", byOrder.keySet().toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        AtomicLong settled = new AtomicLong();
+        eachRow(
+                Service.ORDER_SERVICE,
+                "select id::text, status, refunded_amount from orders.orders where id = any(?)",
+                "uuid",
+                byOrder.keySet().stream(),
+                rows -> {
                     Flow flow = byOrder.get(rows.getString(1));
                     if (flow.status().equals(rows.getString(2))
                             && flow.refunded().compareTo(rows.getBigDecimal(3)) == 0) {
-                        settled++;
+                        settled.incrementAndGet();
                     }
-                }
-            }
-        }
-        return settled;
+                });
+        return settled.get();
     }
 
     // --- callbacks --------------------------------------------------------------------------------
@@ -553,6 +533,26 @@ public final class Audit {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return Admin.create(properties);
+    }
+
+    /** What is read of each row a query answers. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql}, whose one parameter is an array of {@code ids} of SQL type {@code idType}, row by row. */
+    private void eachRow(Service service, String sql, String idType, Stream<String> ids, RowReader reader)
+            throws SQLException {
+        try (Connection connection = connect(service);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf(idType, ids.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
     }
 
     private Connection connect(Service service) throws SQLException {

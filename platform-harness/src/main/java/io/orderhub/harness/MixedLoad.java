@@ -341,17 +341,15 @@ public final class MixedLoad implements AutoCloseable {
         String key = "refund_" + flow.sourceOrderId();
         String body = """
                 {"amount": %s, "reason": "one item returned"}""".formatted(REFUND);
-        return until(
-                        "payment state",
-                        () -> channel.get("/api/v1/payments/" + flow.paymentId()),
-                        payment -> "succeeded".equals(payment.path("status").asText()))
-                .thenCompose(payment -> call(
-                                "refund",
-                                () -> channel.post(
-                                        "/api/v1/payments/" + flow.paymentId() + "/refunds",
-                                        body,
-                                        ApiClient.idempotencyKey(key)))
-                        .thenCompose(answer -> settleRefund(flow, payment, data(answer))))
+        return once(
+                        channel,
+                        "/api/v1/payments/" + flow.paymentId(),
+                        "succeeded",
+                        "refund",
+                        "/api/v1/payments/" + flow.paymentId() + "/refunds",
+                        body,
+                        key)
+                .thenCompose(done -> settleRefund(flow, done.state(), data(done.answer())))
                 .thenApply(done -> flow.refunded(new BigDecimal(REFUND), key));
     }
 
@@ -376,18 +374,33 @@ public final class MixedLoad implements AutoCloseable {
 
     /** Once the order is paid, the channel moves it on, as it does when it starts fulfilment. */
     private CompletableFuture<Flow> transition(ApiClient channel, Flow flow, String status) {
-        return until(
-                        "order state",
-                        () -> channel.get("/api/v1/orders/" + flow.orderId()),
-                        order -> "paid".equals(order.path("status").asText()))
-                .thenCompose(paid -> call(
+        return once(
+                        channel,
+                        "/api/v1/orders/" + flow.orderId(),
+                        "paid",
                         "transition",
-                        () -> channel.post(
-                                "/api/v1/orders/" + flow.orderId() + "/transitions",
-                                """
-                                {"status": "%s", "reason": "picking started"}""".formatted(status),
-                                ApiClient.idempotencyKey("transition_" + status + "_" + flow.sourceOrderId()))))
+                        "/api/v1/orders/" + flow.orderId() + "/transitions",
+                        """
+                        {"status": "%s", "reason": "picking started"}""".formatted(status),
+                        "transition_" + status + "_" + flow.sourceOrderId())
                 .thenApply(moved -> flow.movedTo(status));
+    }
+
+    /** A resource in the state a request waited for, and the request's answer. */
+    private record Done(JsonNode state, HttpResponse<String> answer) {}
+
+    /**
+     * Once the resource at {@code resource} is in {@code status}, posts {@code body} to {@code path} with the
+     * Idempotency-Key {@code key}, as a channel does that acts on what it was told.
+     */
+    private CompletableFuture<Done> once(
+            ApiClient channel, String resource, String status, String step, String path, String body, String key) {
+        return until(
+                        step + ": awaiting " + status,
+                        () -> channel.get(resource),
+                        state -> status.equals(state.path("status").asText()))
+                .thenCompose(state -> call(step, () -> channel.post(path, body, ApiClient.idempotencyKey(key)))
+                        .thenApply(answer -> new Done(state, answer)));
     }
 
     /**
@@ -418,23 +431,25 @@ public final class MixedLoad implements AutoCloseable {
     }
 
     private CompletableFuture<HttpResponse<String>> stripeWebhook(String event) {
-        return call(
+        return webhook(
                 "webhook",
-                () -> providers.send(
-                        "POST",
-                        "/api/v1/webhooks/stripe",
-                        event.getBytes(StandardCharsets.UTF_8),
-                        StripeEvents.headers(FullPlatform.STRIPE_WEBHOOK_SECRET, event)));
+                "/api/v1/webhooks/stripe",
+                event,
+                StripeEvents.headers(FullPlatform.STRIPE_WEBHOOK_SECRET, event));
     }
 
     private CompletableFuture<HttpResponse<String>> btcpayWebhook(String event) {
-        return call(
+        return webhook(
                 "btcpay webhook",
-                () -> providers.send(
-                        "POST",
-                        "/api/v1/webhooks/btcpay",
-                        event.getBytes(StandardCharsets.UTF_8),
-                        BtcpayEvents.headers(FullPlatform.BTCPAY_WEBHOOK_SECRET, event)));
+                "/api/v1/webhooks/btcpay",
+                event,
+                BtcpayEvents.headers(FullPlatform.BTCPAY_WEBHOOK_SECRET, event));
+    }
+
+    /** A provider's event posted to its webhook route, with the headers that sign it. */
+    private CompletableFuture<HttpResponse<String>> webhook(
+            String step, String path, String event, Map<String, String> headers) {
+        return call(step, () -> providers.send("POST", path, event.getBytes(StandardCharsets.UTF_8), headers));
     }
 
     private CompletableFuture<HttpResponse<String>> call(String step, Supplier<HttpResponse<String>> request) {
