@@ -12,6 +12,8 @@ import io.orderhub.local.Database;
 import io.orderhub.local.Service;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,14 +24,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -40,9 +45,13 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * What the load left behind, from the channels' and providers' point of view and from the databases. For
  * every flow the platform answered 2xx throughout: its order exists exactly once and is paid exactly its
- * total, it has exactly one payment, which succeeded exactly once, and its channel received the order's
- * {@code paid} callback, with versions that never go back. And for the platform: outboxes drain to zero,
- * consumer lag returns to zero, nothing is dead-lettered.
+ * total, it has exactly one payment (Stripe, BTCPay or manual), which succeeded exactly once, and its channel
+ * received the callback of the order's final status ({@code paid}, or the status the flow moved it to), with
+ * versions that never go back. A flow's refund is applied exactly once: one refund row under its
+ * Idempotency-Key, succeeded, the payment's and the order's refunded amounts exactly what was asked, and Stripe
+ * asked for it under one Idempotency-Key (none for a flow without a refund); a flow's transition is in the
+ * order's history exactly once. And for the platform: outboxes drain to zero, consumer lag returns to zero,
+ * nothing is dead-lettered.
  */
 public final class Audit {
 
@@ -69,35 +78,52 @@ public final class Audit {
     private final Map<Service, Database> databases;
     private final String bootstrapServers;
     private final Supplier<List<JsonNode>> callbacks;
+    private final Supplier<Map<String, Set<String>>> stripeRefunds;
 
-    public Audit(Map<Service, Database> databases, String bootstrapServers, Supplier<List<JsonNode>> callbacks) {
+    /**
+     * @param callbacks the callbacks the channels received, in the order they arrived
+     * @param stripeRefunds the Idempotency-Keys of the refunds Stripe was asked for, by the hub's payment id
+     */
+    public Audit(
+            Map<Service, Database> databases,
+            String bootstrapServers,
+            Supplier<List<JsonNode>> callbacks,
+            Supplier<Map<String, Set<String>>> stripeRefunds) {
         this.databases = Map.copyOf(databases);
         this.bootstrapServers = bootstrapServers;
         this.callbacks = callbacks;
+        this.stripeRefunds = stripeRefunds;
     }
 
-    /** The audit of a platform whose channels' callbacks reach its WireMock receivers. */
+    /** The audit of a platform whose channels' callbacks reach its WireMock receivers, and Stripe its WireMock. */
     public static Audit of(FullPlatform platform, String bootstrapServers) {
-        return new Audit(platform.databases(), bootstrapServers, () -> receivedCallbacks(platform));
+        return new Audit(
+                platform.databases(),
+                bootstrapServers,
+                () -> receivedCallbacks(platform),
+                () -> stripeRefundKeys(platform));
     }
 
     /**
-     * Waits up to {@code settle} for the flows' effects (orders paid, paid callbacks received), then checks
-     * them; an effect still missing then counts as lost.
+     * Waits up to {@code settle} for the flows' effects (orders in their final status with their refunds,
+     * final callbacks received), then checks them; an effect still missing then counts as lost.
      */
     public List<Problem> check(Collection<Flow> flows, Duration settle) throws Exception {
-        Set<String> orderIds = flows.stream().map(Flow::orderId).collect(Collectors.toSet());
+        Map<String, Flow> byOrder = flows.stream().collect(Collectors.toMap(Flow::orderId, flow -> flow));
         try {
             await().atMost(settle)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> paidOrders(orderIds) == orderIds.size() && paidCallbacks(orderIds) == orderIds.size());
+                    .until(() -> settledOrders(byOrder) == byOrder.size() && finalCallbacks(byOrder) == byOrder.size());
         } catch (ConditionTimeoutException e) {
             // What has not settled by now is reported below, flow by flow.
         }
         List<Problem> problems = new ArrayList<>();
         problems.addAll(orderProblems(flows));
+        problems.addAll(transitionProblems(flows));
         problems.addAll(paymentProblems(flows));
-        problems.addAll(callbackProblems(orderIds));
+        problems.addAll(refundProblems(flows));
+        problems.addAll(stripeRefundProblems(flows));
+        problems.addAll(callbackProblems(byOrder));
         long deadLetters = deadLetters();
         if (deadLetters != 0) {
             problems.add(new Problem(Kind.PLATFORM, "dead-lettered events: " + deadLetters));
@@ -201,26 +227,22 @@ public final class Audit {
 
     private List<Problem> orderProblems(Collection<Flow> flows) throws SQLException {
         Map<String, List<String[]>> bySource = new HashMap<>();
-        try (Connection orders = connect(Service.ORDER_SERVICE);
-                PreparedStatement query = orders.prepareStatement(
-                        "select source_order_id, id::text, status, paid_amount, grand_total from orders.orders"
-                                + " where source_order_id = any(?)")) {
-            query.setArray(
-                    1,
-                    orders.createArrayOf(
-                            "varchar", flows.stream().map(Flow::sourceOrderId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        eachRow(
+                Service.ORDER_SERVICE,
+                "select source_order_id, id::text, status, paid_amount, grand_total, refunded_amount"
+                        + " from orders.orders where source_order_id = any(?)",
+                "varchar",
+                flows.stream().map(Flow::sourceOrderId),
+                rows -> {
                     bySource.computeIfAbsent(rows.getString(1), source -> new ArrayList<>())
                             .add(new String[] {
                                 rows.getString(2),
                                 rows.getString(3),
                                 rows.getBigDecimal(4).toPlainString(),
-                                rows.getBigDecimal(5).toPlainString()
+                                rows.getBigDecimal(5).toPlainString(),
+                                rows.getBigDecimal(6).toPlainString()
                             });
-                }
-            }
-        }
+                });
         List<Problem> problems = new ArrayList<>();
         for (Flow flow : flows) {
             List<String[]> stored = bySource.getOrDefault(flow.sourceOrderId(), List.of());
@@ -237,9 +259,47 @@ public final class Audit {
             if (paid > 0) {
                 problems.add(new Problem(
                         Kind.DOUBLED, "order " + order[0] + " paid " + order[2] + " of a total " + order[3]));
-            } else if (paid < 0 || !"paid".equals(order[1])) {
+            } else if (paid < 0 || !flow.status().equals(order[1])) {
                 problems.add(new Problem(
-                        Kind.LOST, "order " + order[0] + " " + order[1] + ", paid " + order[2] + " of " + order[3]));
+                        Kind.LOST,
+                        "order " + order[0] + " " + order[1] + " (expected " + flow.status() + "), paid " + order[2]
+                                + " of " + order[3]));
+            }
+            Kind refunded = amountProblem(new BigDecimal(order[4]), flow.refunded());
+            if (refunded != null) {
+                problems.add(new Problem(
+                        refunded, "order " + order[0] + " refunded " + order[4] + ", asked " + flow.refunded()));
+            }
+        }
+        return problems;
+    }
+
+    /** Whether a stored amount is what was asked ({@code null}), more ({@code DOUBLED}) or less ({@code LOST}). */
+    private static Kind amountProblem(BigDecimal stored, BigDecimal asked) {
+        int compared = stored.compareTo(asked);
+        return compared == 0 ? null : compared > 0 ? Kind.DOUBLED : Kind.LOST;
+    }
+
+    /** Each transition a flow made is in its order's history exactly once. */
+    private List<Problem> transitionProblems(Collection<Flow> flows) throws SQLException {
+        List<Flow> moved = flows.stream().filter(Flow::transitioned).toList();
+        Map<String, Long> applied = new HashMap<>();
+        eachRow(
+                Service.ORDER_SERVICE,
+                "select order_id::text, new_status, count(*) from orders.order_status_history"
+                        + " where order_id = any(?) group by order_id, new_status",
+                "uuid",
+                moved.stream().map(Flow::orderId),
+                rows -> {
+                    applied.put(rows.getString(1) + " " + rows.getString(2), rows.getLong(3));
+                });
+        List<Problem> problems = new ArrayList<>();
+        for (Flow flow : moved) {
+            long times = applied.getOrDefault(flow.orderId() + " " + flow.status(), 0L);
+            if (times != 1) {
+                problems.add(new Problem(
+                        times == 0 ? Kind.LOST : Kind.DOUBLED,
+                        "order " + flow.orderId() + " moved to " + flow.status() + " " + times + " times"));
             }
         }
         return problems;
@@ -248,23 +308,20 @@ public final class Audit {
     private List<Problem> paymentProblems(Collection<Flow> flows) throws SQLException {
         Map<String, Long> payments = new HashMap<>();
         Map<String, Long> succeeded = new HashMap<>();
-        try (Connection connection = connect(Service.PAYMENT_SERVICE);
-                PreparedStatement query = connection.prepareStatement(
-                        "select p.order_id::text, p.id::text, p.status, count(h.id) from payments.payment p"
-                                + " left join payments.payment_status_history h"
-                                + " on h.payment_id = p.id and h.new_status = 'succeeded'"
-                                + " where p.order_id = any(?) group by p.order_id, p.id, p.status")) {
-            query.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "uuid", flows.stream().map(Flow::orderId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        eachRow(
+                Service.PAYMENT_SERVICE,
+                "select p.order_id::text, p.id::text, p.status, count(h.id) from payments.payment p"
+                        + " left join payments.payment_status_history h"
+                        + " on h.payment_id = p.id and h.new_status = 'succeeded'"
+                        // A refund's changes are versions of the payment too, in the status it is in.
+                        + " and h.event_type <> 'REFUND_CHANGED'"
+                        + " where p.order_id = any(?) group by p.order_id, p.id, p.status",
+                "uuid",
+                flows.stream().map(Flow::orderId),
+                rows -> {
                     payments.merge(rows.getString(1), 1L, Long::sum);
                     succeeded.merge(rows.getString(1), rows.getLong(4), Long::sum);
-                }
-            }
-        }
+                });
         List<Problem> problems = new ArrayList<>();
         for (Flow flow : flows) {
             long count = payments.getOrDefault(flow.orderId(), 0L);
@@ -282,33 +339,114 @@ public final class Audit {
         return problems;
     }
 
-    private long paidOrders(Set<String> orderIds) throws SQLException {
-        try (Connection orders = connect(Service.ORDER_SERVICE);
-                PreparedStatement query = orders.prepareStatement(
-                        "select count(*) from orders.orders where id = any(?) and status = 'paid'")) {
-            query.setArray(1, orders.createArrayOf("uuid", orderIds.toArray()));
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+    /**
+     * A flow's refund is one succeeded refund row under its Idempotency-Key, and its payment's refunded amount is
+     * what was asked; a flow without a refund has no refund row and nothing refunded.
+     */
+    private List<Problem> refundProblems(Collection<Flow> flows) throws SQLException {
+        Map<String, BigDecimal> refunded = new HashMap<>();
+        Map<String, List<RefundRow>> refunds = new HashMap<>();
+        eachRow(
+                Service.PAYMENT_SERVICE,
+                "select p.id::text, p.refunded_amount, r.amount, r.status, r.idempotency_key"
+                        + " from payments.payment p left join payments.refund r on r.payment_id = p.id"
+                        + " where p.id = any(?)",
+                "uuid",
+                flows.stream().map(Flow::paymentId),
+                rows -> {
+                    refunded.put(rows.getString(1), rows.getBigDecimal(2));
+                    if (rows.getBigDecimal(3) != null) {
+                        refunds.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
+                                .add(new RefundRow(rows.getBigDecimal(3), rows.getString(4), rows.getString(5)));
+                    }
+                });
+        List<Problem> problems = new ArrayList<>();
+        for (Flow flow : flows) {
+            List<RefundRow> rows = refunds.getOrDefault(flow.paymentId(), List.of());
+            int expected = flow.refundKey() == null ? 0 : 1;
+            String what = "payment " + flow.paymentId() + ": refunds " + rows + ", asked " + flow.refunded() + " as "
+                    + flow.refundKey();
+            if (rows.size() != expected) {
+                problems.add(new Problem(rows.size() > expected ? Kind.DOUBLED : Kind.LOST, what));
+            } else if (expected == 1 && !rows.get(0).is(flow.refunded(), "succeeded", flow.refundKey())) {
+                problems.add(new Problem(Kind.LOST, what));
+            }
+            Kind amount = amountProblem(refunded.getOrDefault(flow.paymentId(), BigDecimal.ZERO), flow.refunded());
+            if (amount != null) {
+                problems.add(new Problem(
+                        amount,
+                        "payment " + flow.paymentId() + " refunded " + refunded.get(flow.paymentId()) + ", asked "
+                                + flow.refunded()));
             }
         }
+        return problems;
+    }
+
+    private record RefundRow(BigDecimal amount, String status, String idempotencyKey) {
+
+        boolean is(BigDecimal asked, String expectedStatus, String key) {
+            return amount.compareTo(asked) == 0 && expectedStatus.equals(status) && key.equals(idempotencyKey);
+        }
+    }
+
+    /** Stripe was asked for a flow's Stripe refund under exactly one Idempotency-Key, and for no other. */
+    private List<Problem> stripeRefundProblems(Collection<Flow> flows) {
+        Map<String, Set<String>> asked = stripeRefunds.get();
+        List<Problem> problems = new ArrayList<>();
+        for (Flow flow : flows) {
+            int keys = asked.getOrDefault(flow.paymentId(), Set.of()).size();
+            int expected = flow.refundKey() != null && flow.kind() == MixedLoad.Kind.WOOCOMMERCE_STRIPE ? 1 : 0;
+            if (keys != expected) {
+                problems.add(new Problem(
+                        keys > expected ? Kind.DOUBLED : Kind.LOST,
+                        "Stripe was asked for " + keys + " refunds of payment " + flow.paymentId() + ", expected "
+                                + expected));
+            }
+        }
+        return problems;
+    }
+
+    /** Flows whose order is in its final status with exactly its refund. */
+    private long settledOrders(Map<String, Flow> byOrder) throws SQLException {
+        AtomicLong settled = new AtomicLong();
+        eachRow(
+                Service.ORDER_SERVICE,
+                "select id::text, status, refunded_amount from orders.orders where id = any(?)",
+                "uuid",
+                byOrder.keySet().stream(),
+                rows -> {
+                    Flow flow = byOrder.get(rows.getString(1));
+                    if (flow.status().equals(rows.getString(2))
+                            && flow.refunded().compareTo(rows.getBigDecimal(3)) == 0) {
+                        settled.incrementAndGet();
+                    }
+                });
+        return settled.get();
     }
 
     // --- callbacks --------------------------------------------------------------------------------
 
-    private long paidCallbacks(Set<String> orderIds) {
-        return callbacksByOrder(orderIds).values().stream()
-                .filter(bodies -> bodies.stream().anyMatch(body -> "paid".equals(field(body, "status"))))
+    /** Flows whose channel received the callback of the order's final status. */
+    private long finalCallbacks(Map<String, Flow> flows) {
+        Map<String, List<JsonNode>> byOrder = callbacksByOrder(flows.keySet());
+        return flows.values().stream()
+                .filter(flow -> byOrder.getOrDefault(flow.orderId(), List.of()).stream()
+                        .anyMatch(body -> flow.status().equals(field(body, "status"))))
                 .count();
     }
 
-    private List<Problem> callbackProblems(Set<String> orderIds) {
-        Map<String, List<JsonNode>> byOrder = callbacksByOrder(orderIds);
+    /**
+     * The channel received the callback of the order's final status (a newer version supersedes an older one
+     * still waiting, so a moved order's {@code paid} callback may never be sent), versions never going back.
+     */
+    private List<Problem> callbackProblems(Map<String, Flow> flows) {
+        Map<String, List<JsonNode>> byOrder = callbacksByOrder(flows.keySet());
         List<Problem> problems = new ArrayList<>();
-        for (String orderId : orderIds) {
+        for (Flow flow : flows.values()) {
+            String orderId = flow.orderId();
             List<JsonNode> bodies = byOrder.getOrDefault(orderId, List.of());
-            if (bodies.stream().noneMatch(body -> "paid".equals(field(body, "status")))) {
-                problems.add(new Problem(Kind.LOST, "no paid callback of order " + orderId));
+            if (bodies.stream().noneMatch(body -> flow.status().equals(field(body, "status")))) {
+                problems.add(new Problem(Kind.LOST, "no " + flow.status() + " callback of order " + orderId));
             }
             long newest = 0;
             for (JsonNode body : bodies) {
@@ -350,6 +488,28 @@ public final class Audit {
                 .toList();
     }
 
+    /** The Idempotency-Keys of the refunds Stripe's fake was asked for, by the hub's payment id (in metadata). */
+    private static Map<String, Set<String>> stripeRefundKeys(FullPlatform platform) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        for (LoggedRequest request : platform.stripe().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")))) {
+            String paymentId = formField(request.getBodyAsString(), "metadata[orderhub_payment_id]");
+            keys.computeIfAbsent(paymentId, id -> new HashSet<>()).add(request.getHeader("Idempotency-Key"));
+        }
+        return keys;
+    }
+
+    private static String formField(String form, String name) {
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0
+                    && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
+                            .equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
     private static JsonNode readTree(byte[] body) {
         try {
             return JSON.readTree(body);
@@ -373,6 +533,26 @@ public final class Audit {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return Admin.create(properties);
+    }
+
+    /** What is read of each row a query answers. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql}, whose one parameter is an array of {@code ids} of SQL type {@code idType}, row by row. */
+    private void eachRow(Service service, String sql, String idType, Stream<String> ids, RowReader reader)
+            throws SQLException {
+        try (Connection connection = connect(service);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf(idType, ids.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
     }
 
     private Connection connect(Service service) throws SQLException {

@@ -41,6 +41,34 @@ public final class StripeEvents {
                                  "data": [], "has_more": false}""")));
     }
 
+    /**
+     * Stripe's refunds as the hub uses them under load: every {@code POST /v1/refunds} creates a {@code pending}
+     * refund of its own id, of the amount and PaymentIntent asked for; Stripe's {@code refund.updated} event
+     * settles it later.
+     */
+    public static void answerRefunds(WireMockServer stripe) {
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("{{formData request.body 'form' urlDecode=true}}"
+                                + refund(
+                                        "re_{{randomValue length=24 type='ALPHANUMERIC'}}",
+                                        "pending",
+                                        "{{form.amount}}",
+                                        "{{form.payment_intent}}",
+                                        "{{lookup form 'metadata%5Borderhub_refund_id%5D'}}",
+                                        "{{lookup form 'metadata%5Borderhub_payment_id%5D'}}"))));
+    }
+
+    /** A refund of the hub's as Stripe's API and events show it; {@code amount} in minor units. */
+    public static String refund(
+            String id, String status, String amount, String paymentIntent, String refundId, String paymentId) {
+        return """
+                {"id": "%s", "object": "refund", "amount": %s, "currency": "eur", "payment_intent": "%s",
+                 "status": "%s", "metadata": {"orderhub_refund_id": "%s", "orderhub_payment_id": "%s"}}""".formatted(id, amount, paymentIntent, status, refundId, paymentId);
+    }
+
     /** A 47.49 EUR PaymentIntent of the hub's order and payment, as Stripe's API and events show it. */
     public static String paymentIntent(String id, String status, String orderId, String paymentId) {
         return """

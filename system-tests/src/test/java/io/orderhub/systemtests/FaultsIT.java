@@ -8,7 +8,7 @@ import io.orderhub.harness.FaultRun;
 import io.orderhub.harness.FaultRun.Fault;
 import io.orderhub.harness.FullPlatform;
 import io.orderhub.harness.MixedLoad;
-import io.orderhub.harness.StripeEvents;
+import io.orderhub.harness.MixedLoad.Flow;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
 import io.orderhub.local.kafka.KafkaBroker;
@@ -18,7 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +33,12 @@ import org.junit.jupiter.api.Test;
  * FaultBench runs every fault) — on the platform as {@code bin/orderhub-local} runs it: separate processes,
  * each restarted when it dies, on a broker and a PostgreSQL server of their own. Each service and the edge is
  * killed with SIGKILL in turn, then the broker is restarted, then PostgreSQL (fast shutdown). The load is
- * {@link MixedLoad}'s: the plugin's orders paid through Stripe's signed webhooks (some sent twice, some
- * followed by an older event) and the till's orders with recorded payments, retried as the contract says.
- * After each fault and at the end the {@link Audit}: every flow answered 2xx took effect exactly once and
- * reached its channel, callbacks never went back; at the end outboxes are empty, consumers have no lag and
- * nothing was dead-lettered. The figures per fault go to {@code target/faults-it.md}.
+ * {@link MixedLoad}'s: the plugin's orders paid through Stripe's and BTCPay's signed webhooks (some sent twice,
+ * some followed by an older event), the till's orders with recorded payments, refunds and the channels' status
+ * transitions, retried as the contract says. After each fault and at the end the {@link Audit}: every flow
+ * answered 2xx took effect exactly once (payments, refunds, transitions) and reached its channel, callbacks
+ * never went back; at the end outboxes are empty, consumers have no lag and nothing was dead-lettered. The
+ * figures per fault go to {@code target/faults-it.md}.
  */
 class FaultsIT {
 
@@ -56,7 +62,6 @@ class FaultsIT {
         running = FullPlatform.startSupervised(
                 Path.of("target", "service-logs", "faults"), broker.bootstrapServers(), postgres);
         platform = running.platform();
-        StripeEvents.answerPaymentIntents(running.stripe());
     }
 
     @AfterAll
@@ -110,13 +115,27 @@ class FaultsIT {
         }
     }
 
+    /** How many flows of each kind completed, and how many refunded and moved their order. */
+    private static String mix(Collection<Flow> flows) {
+        Map<MixedLoad.Kind, Long> byKind =
+                flows.stream().collect(Collectors.groupingBy(Flow::kind, TreeMap::new, Collectors.counting()));
+        return byKind.entrySet().stream()
+                        .map(kind ->
+                                kind.getValue() + " " + kind.getKey().name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "))
+                + "; " + flows.stream().filter(flow -> flow.refundKey() != null).count() + " refunded, "
+                + flows.stream().filter(Flow::transitioned).count() + " moved to processing";
+    }
+
     private static String report(MixedLoad load, FaultRun run, List<Problem> problems, Duration drained) {
         StringBuilder report = new StringBuilder();
         report.append("FaultsIT: ")
                 .append(load.flows().size())
                 .append(" flows completed at ")
                 .append(FLOWS_PER_SECOND)
-                .append(" flows/s (open loop), ")
+                .append(" flows/s (open loop; ")
+                .append(mix(load.flows().values()))
+                .append("), ")
                 .append(load.failures().size())
                 .append(" failed; outboxes empty and no lag ")
                 .append(drained.toSeconds())

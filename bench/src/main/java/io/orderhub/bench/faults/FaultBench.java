@@ -10,7 +10,6 @@ import io.orderhub.harness.FaultRun.Fault;
 import io.orderhub.harness.FaultRun.Figures;
 import io.orderhub.harness.FullPlatform;
 import io.orderhub.harness.MixedLoad;
-import io.orderhub.harness.StripeEvents;
 import io.orderhub.local.Database;
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
@@ -81,7 +80,6 @@ public final class FaultBench {
             try (FullPlatform running =
                     FullPlatform.startSupervised(work.resolve("logs"), broker.bootstrapServers(), postgres)) {
                 Platform platform = running.platform();
-                StripeEvents.answerPaymentIntents(running.stripe());
                 long startSeconds =
                         Duration.between(platformStarting, Instant.now()).toSeconds();
                 System.out.printf("Platform on %s, started in %d s%n", platform.origin(), startSeconds);
@@ -356,11 +354,9 @@ public final class FaultBench {
             int steadySeconds,
             int pauseSeconds) {
         return results.line("Issue 15's faults, one after the other, under a steady open-loop mixed load of " + rate
-                        + " flows/s for the whole run: two flows in three the WooCommerce plugin's (order, Stripe"
-                        + " payment, Stripe's signed `payment_intent.succeeded` webhook — every 4th sent twice, every"
-                        + " 5th followed by an older `processing` event), every 3rd the POS's (order, recorded manual"
-                        + " payment). Clients retry as the contract says (no answer, 502/503/504, 409 key in flight;"
-                        + " Retry-After), always with the same Idempotency-Key.")
+                        + " flows/s for the whole run: " + MixedLoad.MIX + ". Clients retry as the contract says (no"
+                        + " answer, 502/503/504, 409 key in flight; Retry-After), always with the same"
+                        + " Idempotency-Key.")
                 .line("The platform runs as `bin/orderhub-local` runs it: four services and the edge as separate"
                         + " processes (`-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`), each restarted after its"
                         + " process ends (back-off 1 s doubling to 30 s), on a KRaft broker and PostgreSQL 15"
