@@ -80,6 +80,9 @@ public final class OrderHubLocal {
                         .getOrDefault(
                                 "ORDERHUB_LOCAL_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
                         .split("\\s+")));
+        if (!"false".equals(System.getenv("ORDERHUB_LOCAL_CDS"))) {
+            platform.classDataSharing(root.resolve("target").resolve("cds"));
+        }
         if (!settings.isSet("DB_URL")) {
             int pgPort = Integer.parseInt(System.getenv().getOrDefault("ORDERHUB_LOCAL_PG_PORT", "5433"));
             LocalPostgres postgres = LocalPostgres.startPersistent(state.resolve("postgres"), pgPort);
