@@ -2,6 +2,7 @@ package io.orderhub.bench;
 
 import io.orderhub.local.Platform;
 import io.orderhub.local.Service;
+import io.orderhub.local.process.JavaProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -242,14 +243,7 @@ public final class CpuTimes {
 
     /** A process's {@code VmRSS} in KiB, or 0 when it is gone (or a kernel thread). */
     private static long residentKib(long pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
-                    .findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .orElse(0L);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return JavaProcess.residentKib(pid);
     }
 
     private static long own(String[] fields) {

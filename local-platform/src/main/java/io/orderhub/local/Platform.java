@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -126,6 +127,7 @@ public final class Platform implements AutoCloseable {
         private boolean reapOnExit = true;
         private Duration healthTimeout = Duration.ofMinutes(3);
         private boolean restartOnExit;
+        private ClassDataSharing classDataSharing;
 
         private Builder(Path root) {
             this.root = root;
@@ -192,6 +194,16 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the services with class-data sharing (default: without), their jars extracted and their archives
+         * under {@code directory}; a service without an archive first has a training run that writes it (see
+         * {@link ClassDataSharing}).
+         */
+        public Builder classDataSharing(Path directory) {
+            this.classDataSharing = new ClassDataSharing(directory);
+            return this;
+        }
+
         /** How long each service may take to answer its health (default 3 minutes). */
         public Builder healthTimeout(Duration timeout) {
             this.healthTimeout = timeout;
@@ -202,6 +214,20 @@ public final class Platform implements AutoCloseable {
         public Platform start() {
             Map<Service, Supervisor> started = new EnumMap<>(Service.class);
             try {
+                if (classDataSharing != null) {
+                    // All at once, as the services start (a parallel stream would run one per core): after a build,
+                    // each jar is extracted and trained again.
+                    CompletableFuture.allOf(services.stream()
+                                    .map(service -> CompletableFuture.runAsync(
+                                            () -> classDataSharing.train(
+                                                    service.serviceName(),
+                                                    jar(service),
+                                                    jar -> process(service, jar),
+                                                    healthTimeout),
+                                            task -> new Thread(task, service.serviceName() + "-training").start()))
+                                    .toArray(CompletableFuture[]::new))
+                            .join();
+                }
                 for (Service service : services) {
                     started.put(service, Supervisor.start(service.serviceName(), () -> launch(service), restartOnExit));
                 }
@@ -216,11 +242,24 @@ public final class Platform implements AutoCloseable {
             }
         }
 
-        private JavaProcess launch(Service service) {
+        private Path jar(Service service) {
             Path jar = service.jar(root);
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
             }
+            return jar;
+        }
+
+        private JavaProcess launch(Service service) {
+            if (classDataSharing == null) {
+                return process(service, jar(service)).start();
+            }
+            ClassDataSharing.Start start = classDataSharing.start(service.serviceName(), jar(service));
+            return process(service, start.jar()).jvmOptions(start.jvmOptions()).start();
+        }
+
+        /** The service's process from this jar, configured as the platform configures it, not yet started. */
+        private JavaProcess.Builder process(Service service, Path jar) {
             Map<String, String> variables = new LinkedHashMap<>();
             // One machine, development and test secrets: the services refuse those anywhere else.
             variables.put("ORDERHUB_SECRETS_ALLOW_EXAMPLES", "true");
@@ -267,8 +306,7 @@ public final class Platform implements AutoCloseable {
                     .jvmOptions(jvmOptions)
                     .environment(variables)
                     .reapOnExit(reapOnExit)
-                    .log(logDirectory.resolve(service.serviceName() + ".log"))
-                    .start();
+                    .log(logDirectory.resolve(service.serviceName() + ".log"));
         }
 
         private static void awaitHealthy(Service service, JavaProcess process, URI url, Duration timeout) {

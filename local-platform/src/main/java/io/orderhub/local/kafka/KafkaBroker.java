@@ -72,6 +72,11 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** The broker process's resident memory now, in KiB (0 when it is not running). */
+    public synchronized long residentKib() {
+        return process == null ? 0 : process.residentKib();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A child JVM: a main class on this JVM's class path, or an executable jar. */
 public final class JavaProcess {
@@ -54,6 +55,36 @@ public final class JavaProcess {
     /** Completes when the process has ended, however it ended. */
     public CompletableFuture<JavaProcess> onExit() {
         return process.onExit().thenApply(ended -> this);
+    }
+
+    /** Its resident memory now ({@code VmRSS}), in KiB; 0 once it has ended. */
+    public long residentKib() {
+        return residentKib(pid());
+    }
+
+    /**
+     * A process's resident memory ({@code VmRSS} in {@code /proc/<pid>/status}) in KiB; 0 when it is gone. Pages
+     * shared with other processes count in each.
+     */
+    public static long residentKib(long pid) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+            return lines.filter(line -> line.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .orElse(0L);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /** Waits until the process has ended, at most {@code timeout}; whether it has. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
     }
 
     /** The exit code; only once the process has ended. */
