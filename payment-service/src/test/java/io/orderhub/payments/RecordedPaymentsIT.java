@@ -98,6 +98,41 @@ class RecordedPaymentsIT extends PaymentsTestBase {
         assertThat(data(created).path("order_id").asString()).isEqualTo(orderId.toString());
     }
 
+    /**
+     * More payments waiting for their orders' events than the pool has connections (13): each waits without
+     * holding one, so the consumer still gets the connections it needs to bring the events in. Waiting inside the
+     * transaction that commits the answer starved the pool: every request held a connection for the whole wait,
+     * the consumer got none, every request answered 503 and the clients' retries kept it that way.
+     */
+    @Test
+    void paymentsWaitingForTheirOrdersNeverStarveTheConsumerThatBringsThem() throws Exception {
+        List<UUID> orderIds =
+                IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID()).toList();
+        ExecutorService channels = Executors.newFixedThreadPool(orderIds.size());
+        try {
+            List<CompletableFuture<HttpResponse<String>>> payments = orderIds.stream()
+                    .map(orderId -> CompletableFuture.supplyAsync(
+                            () -> pos().post(
+                                            "/api/v1/payments",
+                                            "{\"order_id\": \"%s\", \"provider\": \"manual\"}".formatted(orderId),
+                                            ApiClient.idempotencyKey("pos_waiting_" + orderId)),
+                            channels))
+                    .toList();
+            CompletableFuture.runAsync(
+                            () -> orderIds.forEach(
+                                    orderId -> Feed.order(orderId, "pos", "EUR", "4.20", OrderStatus.PENDING, 1)),
+                            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                    .get(30, TimeUnit.SECONDS);
+
+            for (CompletableFuture<HttpResponse<String>> payment : payments) {
+                HttpResponse<String> answer = payment.get(30, TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            }
+        } finally {
+            channels.shutdownNow();
+        }
+    }
+
     @Test
     void answers503WithRetryAfterForAnOrderNotSeenYetAndDoesNotRememberItUnderTheIdempotencyKey() {
         UUID orderId = UUID.randomUUID();

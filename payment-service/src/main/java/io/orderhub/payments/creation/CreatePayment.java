@@ -13,6 +13,7 @@ import io.orderhub.payments.provider.Created;
 import io.orderhub.payments.provider.PaymentProvider;
 import io.orderhub.payments.provider.ProviderFailure;
 import io.orderhub.payments.provider.Providers;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +36,17 @@ public class CreatePayment {
         this.providers = providers;
         this.steps = steps;
         this.settings = settings;
+    }
+
+    /**
+     * Waits, outside any transaction, up to {@code orderWait} for an order whose event is still on its way; an
+     * order still unknown is {@link OrderNotYetSeen}. Call before a {@link #create} that runs inside a transaction
+     * (a recorded payment, whose answer commits with it): there {@code create} does not wait.
+     */
+    public void awaitOrder(UUID orderId) {
+        if (orders.await(orderId, settings.orderWait()).isEmpty()) {
+            throw new OrderNotYetSeen(orderId);
+        }
     }
 
     public CreationResult create(PaymentRequest request, Caller caller, String idempotencyKey) {

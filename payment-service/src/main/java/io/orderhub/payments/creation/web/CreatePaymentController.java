@@ -117,6 +117,9 @@ class CreatePaymentController {
                 body.metadata() == null || body.metadata().isNull() ? null : json.writeValueAsString(body.metadata()),
                 null);
         if (request.recorded()) {
+            // The wait for the order comes first: inside the transaction it would hold a connection that the
+            // consumer bringing the order's event needs.
+            createPayment.awaitOrder(request.orderId());
             return responses.commit(() -> answer(createPayment.create(request, Callers.of(caller), idempotencyKey)));
         }
         return answer(createPayment.create(request, Callers.of(caller), idempotencyKey));
