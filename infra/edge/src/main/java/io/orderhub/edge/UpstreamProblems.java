@@ -3,6 +3,7 @@ package io.orderhub.edge;
 import io.orderhub.httpapi.problem.Problem;
 import io.orderhub.httpapi.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
@@ -18,9 +19,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * A service the edge cannot reach, or that drops the connection, answers 502 (504 when it did not answer
- * in time) as a problem document — not a 500, which would say the edge itself failed, and never the
- * service's address.
+ * A service the edge cannot reach answers as a problem document with {@code Retry-After} — not a 500, which would
+ * say the edge itself failed, and never the service's address: 503 when nothing listens (the service is stopped
+ * or restarting, so the request never reached it), 502 when it dropped the connection (the request may have been
+ * applied: a retry needs its Idempotency-Key), 504 when it did not answer in time.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,11 +37,14 @@ class UpstreamProblems {
     ResponseEntity<Map<String, Object>> unreachable(ResourceAccessException e, HttpServletRequest request) {
         boolean timedOut =
                 e.getCause() instanceof SocketTimeoutException || e.getCause() instanceof HttpTimeoutException;
+        boolean notListening = e.getCause() instanceof ConnectException;
         log.warn("The service behind {} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        ProblemType type = timedOut ? GATEWAY_TIMEOUT : BAD_GATEWAY;
+        ProblemType type = timedOut ? GATEWAY_TIMEOUT : notListening ? ProblemType.SERVICE_UNAVAILABLE : BAD_GATEWAY;
         String detail = timedOut
                 ? "The service behind this path did not answer in time; retry later"
-                : "The service behind this path is unreachable or dropped the connection; retry later";
+                : notListening
+                        ? "The service behind this path is not running (it may be restarting); retry later"
+                        : "The service behind this path dropped the connection; retry later";
         return ResponseEntity.status(type.status())
                 .header("Retry-After", "5")
                 .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
