@@ -37,7 +37,9 @@ public final class CpuTimes {
         TREE,
         /**
          * A JVM's JIT compiler threads (HotSpot's {@code C1/C2 CompilerThread}s): CPU they spend in a measured
-         * window means the code measured was still being compiled, so the warm-up was too short.
+         * window means the code measured was still being compiled, so the warm-up was too short. HotSpot starts
+         * and ends compiler threads as needed, and one that ended takes its time with it: then the figure
+         * undercounts (never below 0).
          */
         JIT_THREADS
     }
@@ -190,8 +192,9 @@ public final class CpuTimes {
         }
     }
 
+    /** CPU between two readings; never negative, though a part's threads that ended took their time with them. */
     private static long used(String name, Map<String, Long> before, Map<String, Long> after) {
-        return after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
+        return Math.max(0, after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L));
     }
 
     /** User plus system time of a process and its descendants, with the children it has reaped. */
