@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,9 +55,46 @@ public class AuthFailureThrottleFilter extends OncePerRequestFilter {
                             + " s");
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            throttle.failed(address);
+        chain.doFilter(request, new CountingUnauthorized(response, () -> throttle.failed(address)));
+    }
+
+    /**
+     * Counts a 401 when its status is set, before its body reaches the client: counted after the chain, a client
+     * that sent its next request on receiving the answer could overtake the count of the one before.
+     */
+    private static final class CountingUnauthorized extends HttpServletResponseWrapper {
+
+        private final Runnable failed;
+        private boolean counted;
+
+        CountingUnauthorized(HttpServletResponse response, Runnable failed) {
+            super(response);
+            this.failed = failed;
+        }
+
+        @Override
+        public void setStatus(int status) {
+            count(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            count(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            count(status);
+            super.sendError(status, message);
+        }
+
+        private void count(int status) {
+            if (status == HttpServletResponse.SC_UNAUTHORIZED && !counted) {
+                counted = true;
+                failed.run();
+            }
         }
     }
 
