@@ -86,7 +86,7 @@ public final class CpuTimes {
                 continue;
             }
             List<Long> processes = part.scope() == Scope.TREE ? descendants(part.pid(), children) : List.of(part.pid());
-            long kib = processes.stream().mapToLong(CpuTimes::residentKib).sum();
+            long kib = processes.stream().mapToLong(JavaProcess::residentKib).sum();
             resident.put(part.name(), Math.round(kib / 1024.0));
             all += kib;
         }
@@ -242,11 +242,6 @@ public final class CpuTimes {
         stats.forEach((pid, fields) -> children.computeIfAbsent(Long.parseLong(fields[1]), parent -> new ArrayList<>())
                 .add(pid));
         return children;
-    }
-
-    /** A process's {@code VmRSS} in KiB, or 0 when it is gone (or a kernel thread). */
-    private static long residentKib(long pid) {
-        return JavaProcess.residentKib(pid);
     }
 
     private static long own(String[] fields) {
