@@ -7,6 +7,7 @@ import io.orderhub.local.postgres.LocalPostgres;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,18 @@ public final class BenchPlatform implements AutoCloseable {
 
     /** Starts the platform with {@code environment} and waits until every process is healthy. */
     public static BenchPlatform start(Path root, Path work, Map<String, String> environment, LocalPostgres postgres) {
+        return start(root, work, environment, postgres, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map, LocalPostgres)}, every JVM with {@code extraJvmOptions} too. */
+    public static BenchPlatform start(
+            Path root,
+            Path work,
+            Map<String, String> environment,
+            LocalPostgres postgres,
+            List<String> extraJvmOptions) {
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
+        jvm.addAll(extraJvmOptions);
         long starting = System.nanoTime();
         int httpPort = Platform.freePortBlock();
         Map<Service, Database> databases = new EnumMap<>(Service.class);
@@ -49,12 +62,13 @@ public final class BenchPlatform implements AutoCloseable {
                 environment,
                 postgres,
                 databases,
+                jvm,
                 Service.ORDER_SERVICE,
                 Service.PAYMENT_SERVICE,
                 Service.CALLBACK_DISPATCHER);
         try {
             Platform front = start(
-                    root, work, httpPort, environment, postgres, databases, Service.WEBHOOK_GATEWAY, Service.EDGE);
+                    root, work, httpPort, environment, postgres, databases, jvm, Service.WEBHOOK_GATEWAY, Service.EDGE);
             return new BenchPlatform(backends, front, databases, Duration.ofNanos(System.nanoTime() - starting));
         } catch (RuntimeException e) {
             backends.close();
@@ -98,12 +112,13 @@ public final class BenchPlatform implements AutoCloseable {
             Map<String, String> environment,
             LocalPostgres postgres,
             Map<Service, Database> databases,
+            List<String> jvm,
             Service... services) {
         Platform.Builder builder = Platform.builder(root)
                 .only(services)
                 .httpPort(httpPort)
                 .logDirectory(work.resolve("logs"))
-                .jvmOptions(SERVICE_JVM)
+                .jvmOptions(jvm)
                 .environment(environment);
         for (Service service : services) {
             if (service.ownsDatabase()) {

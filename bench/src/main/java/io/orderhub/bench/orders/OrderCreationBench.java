@@ -69,7 +69,8 @@ import org.HdrHistogram.Histogram;
  * resident memory of every process after the runs are reported.
  *
  * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30] [service|edge]}.
- * Set {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of order-service (alone) during the runs.
+ * Set {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of order-service (alone) during the runs;
+ * through the edge, {@code BENCH_JFR=<directory>} records every JVM of the platform into that directory.
  * Run with {@code bench/run OrderCreationBench}; the figures are only as good as the idle cores behind
  * them.
  */
@@ -104,7 +105,7 @@ public final class OrderCreationBench {
             Database database;
             String setting;
             try (Target target = throughEdge
-                    ? Target.platform(root, work, postgres, broker)
+                    ? Target.platform(root, work, postgres, broker, platformRecordings(warmupSeconds, seconds))
                     : Target.service(root, work, postgres, broker)) {
                 database = target.database();
                 setting = target.setting();
@@ -284,8 +285,10 @@ public final class OrderCreationBench {
          * The whole platform as bin/orderhub-local runs it, reached through the edge: every request also passes
          * the edge's JVM, and payment-service and callback-dispatcher consume each order's event.
          */
-        static Target platform(Path root, Path work, LocalPostgres postgres, KafkaBroker broker) {
-            BenchPlatform platform = BenchPlatform.start(root, work, environment(broker.bootstrapServers()), postgres);
+        static Target platform(
+                Path root, Path work, LocalPostgres postgres, KafkaBroker broker, List<String> recordings) {
+            BenchPlatform platform =
+                    BenchPlatform.start(root, work, environment(broker.bootstrapServers()), postgres, recordings);
             CpuTimes cpu = new CpuTimes(
                     CpuTimes.platformParts(platform.platforms(), work.resolve("kafka"), work.resolve("postgres")));
             return new Target(
@@ -307,6 +310,22 @@ public final class OrderCreationBench {
             return CpuTimes.find(cmd -> cmd.contains("KafkaBrokerMain")
                     && cmd.contains(work.resolve("kafka").toString()));
         }
+    }
+
+    /**
+     * With {@code BENCH_JFR} naming a directory, a flight recording of every JVM of the platform there (one file
+     * per process, named by its pid), of about the first measured run.
+     */
+    private static List<String> platformRecordings(int warmupSeconds, int seconds) {
+        String directory = System.getenv("BENCH_JFR");
+        if (directory == null || directory.isBlank()) {
+            return List.of();
+        }
+        // Each JVM counts the delay from its own start, which is 0-40 s before the warm-up begins: the recording
+        // lies within the last 20 s of the warm-up and the measured run, and is written before the platform stops.
+        return List.of("-XX:StartFlightRecording=settings=profile,delay=" + (warmupSeconds + 20) + "s,duration="
+                + Math.max(seconds - 20, 10) + "s,filename="
+                + Path.of(directory).toAbsolutePath() + "/");
     }
 
     /** CPU per order of the platform's processes: every part but JIT threads (inside their process) and the load. */

@@ -3,9 +3,8 @@ package io.orderhub.edge;
 import io.orderhub.httpapi.problem.Problem;
 import io.orderhub.httpapi.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -35,8 +34,8 @@ class UpstreamProblems {
 
     @ExceptionHandler(ResourceAccessException.class)
     ResponseEntity<Map<String, Object>> unreachable(ResourceAccessException e, HttpServletRequest request) {
-        boolean timedOut =
-                e.getCause() instanceof SocketTimeoutException || e.getCause() instanceof HttpTimeoutException;
+        // A read timeout (SocketTimeoutException), a connect timeout, or no pooled connection in time.
+        boolean timedOut = e.getCause() instanceof InterruptedIOException;
         boolean notListening = e.getCause() instanceof ConnectException;
         log.warn("The service behind {} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ProblemType type = timedOut ? GATEWAY_TIMEOUT : notListening ? ProblemType.SERVICE_UNAVAILABLE : BAD_GATEWAY;

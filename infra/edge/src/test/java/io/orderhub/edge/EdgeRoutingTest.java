@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The edge in front of four stand-in services, each a real HTTP server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "spring.http.clients.read-timeout=2s"})
 class EdgeRoutingTest {
 
     private static final Map<String, WireMockServer> SERVICES = Map.of(
@@ -246,6 +251,53 @@ class EdgeRoutingTest {
                 .contains("bad-gateway")
                 .doesNotContain("Exception")
                 .doesNotContain("localhost");
+        // Not retried by the edge, not even a GET: the caller decides, with its Idempotency-Key for a write.
+        SERVICES.get("payment-service").verify(1, anyRequestedFor(urlPathEqualTo("/api/v1/payments/dropped")));
+    }
+
+    @Test
+    void answersAServiceThatDoesNotAnswerInTimeAsAGatewayTimeoutProblem() throws Exception {
+        SERVICES.get("order-service")
+                .stubFor(get(urlPathEqualTo("/api/v1/orders/slow"))
+                        .willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(edge("/api/v1/orders/slow")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(504);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).contains("gateway-timeout").doesNotContain("Exception");
+        SERVICES.get("order-service").verify(1, anyRequestedFor(urlPathEqualTo("/api/v1/orders/slow")));
+    }
+
+    @Test
+    void passesAnEncodedBodyThroughAsTheServiceSentIt() throws Exception {
+        byte[] gzipped = gzip("{\"orders\": []}");
+        WireMockServer orders = SERVICES.get("order-service");
+        orders.stubFor(get(urlPathEqualTo("/api/v1/orders"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzipped)));
+
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(edge("/api/v1/orders")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(response.body()).isEqualTo(gzipped);
+        // The client asked for no encoding, so the edge asked for none either.
+        orders.verify(1, anyRequestedFor(urlPathEqualTo("/api/v1/orders")).withoutHeader("Accept-Encoding"));
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test
