@@ -53,6 +53,11 @@ public final class CpuTimes {
         this.parts = List.copyOf(parts);
     }
 
+    /** What is measured. */
+    public List<Part> parts() {
+        return parts;
+    }
+
     /** Milliseconds of CPU so far: each part's, and the machine's busy time in all. */
     public Map<String, Long> read() {
         Map<Long, String[]> stats = stats();
