@@ -122,6 +122,19 @@ public final class CpuTimes {
         return cores;
     }
 
+    /**
+     * The platform's CPU per unit in a {@link #perUnit} result: the sum of every part but JIT threads (already inside
+     * their process) and the load generator.
+     */
+    public static double platformMillis(Map<String, Object> perUnit) {
+        double sum = perUnit.entrySet().stream()
+                .filter(part ->
+                        !part.getKey().endsWith("_jit_ms") && !part.getKey().equals("load_generator_ms"))
+                .mapToDouble(part -> (double) part.getValue())
+                .sum();
+        return Math.round(sum * 100) / 100.0;
+    }
+
     /** Milliseconds of CPU each part spent per unit of work (an order, a transaction) between two readings. */
     public Map<String, Object> perUnit(Map<String, Long> before, Map<String, Long> after, double units) {
         Map<String, Object> perUnit = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.bench.BenchPlatform;
 import io.orderhub.bench.BenchResults;
 import io.orderhub.bench.CpuTimes;
+import io.orderhub.bench.Pgbench;
 import io.orderhub.local.kafka.KafkaBroker;
 import io.orderhub.local.postgres.LocalPostgres;
 import io.orderhub.testsupport.WooCommercePlugin;
@@ -67,6 +68,9 @@ public final class EndToEndBench {
     private static final String CALLBACK_SECRET = "bench-shop-callback-secret";
     private static final String WEBHOOK_PATH = "/api/v1/webhooks/stripe";
     private static final long TARGET_P99_MS = 250;
+    /** The pgbench reference run after the measured sending. */
+    private static final int PGBENCH_SECONDS = 20;
+
     private static final Duration CALLBACK_WAIT = Duration.ofSeconds(60);
     private static final Duration WINDOW = Duration.ofSeconds(5);
 
@@ -124,6 +128,15 @@ public final class EndToEndBench {
                 Measured measured = measure(sending, receiver, setup.orderIds(), warmup, seconds);
                 Map<String, Object> coresUsed =
                         cpu.coresUsed(sending.cpuAtStart(), sending.cpuAtEnd(), sending.measuredWindow());
+                Map<String, Object> cpuPerFlow = cpu.perUnit(sending.cpuAtStart(), sending.cpuAtEnd(), measured.sent());
+                cpuPerFlow.put("platform_ms", CpuTimes.platformMillis(cpuPerFlow));
+                Map<String, Object> reference =
+                        Pgbench.simpleUpdate(postgres, work.resolve("postgres"), PGBENCH_SECONDS);
+                double pgbenchMillis =
+                        (double) ((Map<?, ?>) reference.get("postgres_cpu_ms_per_transaction")).get("postgres_ms");
+                reference.put(
+                        "ratio_cpu_per_flow_to_pgbench_transaction",
+                        Math.round((double) cpuPerFlow.get("platform_ms") / pgbenchMillis * 10) / 10.0);
                 double p99 = measured.endToEnd().getValueAtPercentile(99) / 1000.0;
                 boolean targetMet = measured.missing() == 0 && p99 <= TARGET_P99_MS;
 
@@ -142,7 +155,11 @@ public final class EndToEndBench {
                                 + "), with one KRaft broker and PostgreSQL 15 (`LocalPostgres`, as bin/orderhub-local runs it;"
                                 + " its settings under `postgres`), all on this machine; Stripe's API is WireMock and the"
                                 + " callback endpoint a JDK HTTP server, both in the benchmark's JVM (one clock)."
-                                + " `cores_used_measured` is CPU per part during the measured sending.")
+                                + " `cores_used_measured` is CPU per part during the measured sending,"
+                                + " `cpu_ms_per_flow_measured` the same per webhook sent (`platform_ms` their sum)."
+                                + " `pgbench_reference`: pgbench's simple update on the same server after the"
+                                + " measured sending, and the platform's CPU per flow as a multiple of PostgreSQL's"
+                                + " per pgbench transaction.")
                         .figure("rate_per_second", rate)
                         .figure("measured_seconds", seconds)
                         .figure("warmup_seconds", warmupSeconds)
@@ -163,6 +180,8 @@ public final class EndToEndBench {
                         .figure("target_p99_ms", TARGET_P99_MS)
                         .figure("target_met", targetMet)
                         .figure("cores_used_measured", coresUsed)
+                        .figure("cpu_ms_per_flow_measured", cpuPerFlow)
+                        .figure("pgbench_reference", reference)
                         .figure("setup", setupFigures(setup, total, setupClients, setupCallbacks, platformStartSeconds))
                         .figure("webhook_errors_whole_run", sending.errors())
                         .figure("callbacks_after_run", receiver.byTypeAndStatus())

@@ -37,6 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -75,7 +76,14 @@ import org.apache.hc.core5.util.Timeout;
  * {@code order-creation-through-edge}. Either way the start-up (until every process is healthy) and the
  * resident memory of every process after the runs are reported.
  *
- * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30] [service|edge]}.
+ * <p>With rates as the sixth argument ({@code 250,300}), each closed-loop run is followed by paced runs: the first
+ * concurrency's clients send on a shared open-loop schedule of that many orders per second, and latency counts from
+ * when a request was due, not when a free client sent it (a backlog shows as latency, not as fewer requests). A
+ * closed loop at full speed measures capacity, and its latency is the clients' number divided by the rate (Little's
+ * law); the paced runs measure the latency at a given rate below it.
+ *
+ * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30] [service|edge]
+ * [rates]}.
  * Set {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of order-service (alone) during the runs;
  * through the edge, {@code BENCH_JFR=<directory>} records every JVM of the platform during each measured run
  * ({@link FlightRecordings}: {@code <directory>/<clients>-clients/<process>.jfr}).
@@ -102,6 +110,11 @@ public final class OrderCreationBench {
                 : List.of(16, 64);
         int pgbenchSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         boolean throughEdge = args.length > 4 && args[4].equals("edge");
+        List<Integer> rates = args.length > 5
+                ? java.util.Arrays.stream(args[5].split(","))
+                        .map(Integer::valueOf)
+                        .toList()
+                : List.of();
         String jfr = System.getenv("BENCH_JFR");
         Path recordings = jfr == null || jfr.isBlank() ? null : Path.of(jfr);
         Path root = BenchResults.root();
@@ -112,6 +125,7 @@ public final class OrderCreationBench {
                 KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0)) {
             Map<String, Object> figures = new LinkedHashMap<>();
             Map<Integer, Run> runs = new LinkedHashMap<>();
+            Map<Integer, Run> pacedRuns = new LinkedHashMap<>();
             long postmaster = CpuTimes.postmaster(work.resolve("postgres"));
             long createdOverall;
             Database database;
@@ -133,12 +147,12 @@ public final class OrderCreationBench {
                         concurrencies);
                 figures.put("start_seconds", round(target.startup().toMillis() / 1000.0));
                 AtomicLong sequence = new AtomicLong();
-                Run warmup = run(orders, concurrencies.get(0), Duration.ofSeconds(warmupSeconds), sequence);
+                Run warmup = run(orders, concurrencies.get(0), Duration.ofSeconds(warmupSeconds), sequence, 0);
                 long created = warmup.created;
                 CpuTimes cpu = target.cpu();
                 for (int clients : concurrencies) {
                     Map<String, Long> before = cpu.read();
-                    Run measured = run(orders, clients, Duration.ofSeconds(seconds), sequence);
+                    Run measured = run(orders, clients, Duration.ofSeconds(seconds), sequence, 0);
                     Map<String, Long> after = cpu.read();
                     if (throughEdge && recordings != null) {
                         System.out.println("Flight recordings of the run: "
@@ -146,7 +160,7 @@ public final class OrderCreationBench {
                                         .dump(Duration.ofSeconds(seconds)));
                     }
                     measured.cpu = cpu.perUnit(before, after, measured.created);
-                    measured.cpu.put("platform_ms", platformMillis(measured.cpu));
+                    measured.cpu.put("platform_ms", CpuTimes.platformMillis(measured.cpu));
                     measured.cores = cpu.coresUsed(before, after, measured.elapsed);
                     runs.put(clients, measured);
                     created += measured.created;
@@ -158,6 +172,24 @@ public final class OrderCreationBench {
                             measured.latency.getValueAtPercentile(99) / 1000.0,
                             measured.failed,
                             measured.cpu);
+                }
+                for (int rate : rates) {
+                    Map<String, Long> before = cpu.read();
+                    Run paced = run(orders, concurrencies.get(0), Duration.ofSeconds(seconds), sequence, rate);
+                    Map<String, Long> after = cpu.read();
+                    paced.cpu = cpu.perUnit(before, after, paced.created);
+                    paced.cpu.put("platform_ms", CpuTimes.platformMillis(paced.cpu));
+                    paced.cores = cpu.coresUsed(before, after, paced.elapsed);
+                    pacedRuns.put(rate, paced);
+                    created += paced.created;
+                    System.out.printf(
+                            "paced at %d/s: %.1f orders/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx; CPU per order %s%n",
+                            rate,
+                            paced.perSecond(),
+                            paced.latency.getValueAtPercentile(50) / 1000.0,
+                            paced.latency.getValueAtPercentile(99) / 1000.0,
+                            paced.failed,
+                            paced.cpu);
                 }
                 figures.put("resident_mib_after_runs", cpu.residentMiB());
                 createdOverall = created;
@@ -220,6 +252,18 @@ public final class OrderCreationBench {
                         "ratio_" + clients + "_clients",
                         Math.round(run.perSecond() / pgbench.get(clients) * 100) / 100.0);
             }
+            pacedRuns.forEach((rate, run) -> {
+                Map<String, Object> http = new LinkedHashMap<>();
+                http.put("clients", concurrencies.get(0));
+                http.put("orders_per_second", round(run.perSecond()));
+                http.put("created", run.created);
+                http.put("not_2xx", run.failed);
+                http.put("statuses", run.statuses);
+                results.figure("paced_" + rate + "_per_second", http);
+                results.latency("paced_" + rate + "_per_second_latency_from_due", run.latency);
+                results.figure("paced_" + rate + "_per_second_cpu_ms_per_order", run.cpu);
+                results.figure("paced_" + rate + "_per_second_cores_used", run.cores);
+            });
             figures.forEach(results::figure);
             results.figure("created_overall", createdOverall);
             List<String> warnings = new ArrayList<>();
@@ -243,7 +287,8 @@ public final class OrderCreationBench {
             }
             results.write(root);
 
-            long notOk = runs.values().stream().mapToLong(r -> r.failed).sum();
+            long notOk = runs.values().stream().mapToLong(r -> r.failed).sum()
+                    + pacedRuns.values().stream().mapToLong(r -> r.failed).sum();
             if (notOk > 0) {
                 throw new IllegalStateException(notOk + " answers were not 2xx");
             }
@@ -329,15 +374,6 @@ public final class OrderCreationBench {
         }
     }
 
-    /** CPU per order of the platform's processes: every part but JIT threads (inside their process) and the load. */
-    private static double platformMillis(Map<String, Object> perOrder) {
-        return round2(perOrder.entrySet().stream()
-                .filter(part ->
-                        !part.getKey().endsWith("_jit_ms") && !part.getKey().equals("load_generator_ms"))
-                .mapToDouble(part -> (double) part.getValue())
-                .sum());
-    }
-
     /**
      * The platform's variables: the contract's, plus any {@code BENCH_SERVICE_ENV} ({@code NAME=value,...})
      * for experiments such as another pool size.
@@ -380,14 +416,17 @@ public final class OrderCreationBench {
         }
     }
 
-    private static Run run(URI endpoint, int clients, Duration length, AtomicLong sequence) throws Exception {
+    /** Closed-loop clients ({@code perSecond} 0), or clients sending on an open-loop schedule of that rate. */
+    private static Run run(URI endpoint, int clients, Duration length, AtomicLong sequence, int perSecond)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<Client>> futures = new ArrayList<>();
         long started = System.nanoTime();
+        Schedule schedule = perSecond > 0 ? new Schedule(started, perSecond, new AtomicLong()) : null;
         for (int i = 0; i < clients; i++) {
             futures.add(pool.submit(() -> {
-                try (Client client = new Client(endpoint, sequence)) {
+                try (Client client = new Client(endpoint, sequence, schedule)) {
                     return client.runWhile(running);
                 }
             }));
@@ -411,8 +450,17 @@ public final class OrderCreationBench {
         return new Run(created, failed, elapsed, latency, statuses);
     }
 
+    /** An open-loop schedule the clients share: the n-th request is due {@code n / perSecond} after the start. */
+    private record Schedule(long startNanos, int perSecond, AtomicLong due) {
+
+        /** When the next request is due ({@link System#nanoTime}). */
+        long next() {
+            return startNanos + due.getAndIncrement() * 1_000_000_000L / perSecond;
+        }
+    }
+
     /**
-     * One closed-loop channel connection, as one PHP worker of the shop. Apache HttpClient's classic client on
+     * One channel connection, as one PHP worker of the shop: closed-loop, or sending on a {@link Schedule}. Apache HttpClient's classic client on
      * one kept-alive connection, sending and reading on the client's own thread: the load generator shares the
      * two cores with the platform, and the JDK's client started threads per request there (CompletableFuture's
      * default executor is a thread per task on two cores), which cost 0.46 ms of CPU per order.
@@ -420,6 +468,7 @@ public final class OrderCreationBench {
     private static final class Client implements AutoCloseable {
         private final URI endpoint;
         private final AtomicLong sequence;
+        private final Schedule schedule;
         private final CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(1)
@@ -437,9 +486,10 @@ public final class OrderCreationBench {
         private long created;
         private long failed;
 
-        Client(URI endpoint, AtomicLong sequence) {
+        Client(URI endpoint, AtomicLong sequence, Schedule schedule) {
             this.endpoint = endpoint;
             this.sequence = sequence;
+            this.schedule = schedule;
         }
 
         Client runWhile(AtomicBoolean running) {
@@ -451,6 +501,12 @@ public final class OrderCreationBench {
                         "Idempotency-Key", "wc_" + n + "_" + Instant.now().getEpochSecond());
                 request.setEntity(new ByteArrayEntity(payload(n).getBytes(StandardCharsets.UTF_8), JSON));
                 long sent = System.nanoTime();
+                if (schedule != null) {
+                    // Pacing the load, not synchronising a test: wait until the request is due, and count its
+                    // latency from then even when this client was still busy with an earlier one.
+                    sent = schedule.next();
+                    LockSupport.parkNanos(sent - System.nanoTime());
+                }
                 int status;
                 try {
                     status = http.execute(request, response -> {
