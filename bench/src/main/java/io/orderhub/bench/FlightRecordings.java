@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Java Flight Recordings of the measured window of running JVMs. Each JVM records from its start ({@link #JVM_OPTION}:
  * starting a recording in a running JVM makes it recompile its hot code, which the window would then measure);
- * {@link #dump} writes the last seconds of every JVM's recording with {@code jcmd} (one {@code <name>.jfr} per JVM).
+ * {@link #dump} writes every JVM's recording of the measured window with {@code jcmd} (one {@code <name>.jfr} per JVM).
  */
 public final class FlightRecordings {
 
@@ -33,7 +33,11 @@ public final class FlightRecordings {
         this.directory = directory;
     }
 
-    /** Writes every JVM's recording of the last {@code window}; answers the files written. */
+    /**
+     * Writes every JVM's recording of at least the last {@code window}; answers the files written. JFR writes whole
+     * chunks, so a file may begin earlier (the first chunk starts with the JVM): take the window's events by their
+     * start time.
+     */
     public List<Path> dump(Duration window) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         List<Path> files = new ArrayList<>();

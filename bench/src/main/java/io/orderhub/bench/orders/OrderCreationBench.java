@@ -85,8 +85,8 @@ import org.apache.hc.core5.util.Timeout;
  * <p>Arguments: {@code [seconds=60] [warmupSeconds=150] [clients=16,64] [pgbenchSeconds=30] [service|edge]
  * [rates]}.
  * Set {@code BENCH_JFR=<file.jfr>} to record a Java Flight Recording of order-service (alone) during the runs;
- * through the edge, {@code BENCH_JFR=<directory>} records every JVM of the platform during each measured run
- * ({@link FlightRecordings}: {@code <directory>/<clients>-clients/<process>.jfr}).
+ * through the edge, {@code BENCH_JFR=<directory>} records every JVM of the platform from its start and writes each
+ * one's recording after each closed-loop run ({@link FlightRecordings}: {@code <directory>/<clients>-clients/<process>.jfr}).
  * Run with {@code bench/run OrderCreationBench}; the figures are only as good as the idle cores behind
  * them.
  */
@@ -151,45 +151,21 @@ public final class OrderCreationBench {
                 long created = warmup.created;
                 CpuTimes cpu = target.cpu();
                 for (int clients : concurrencies) {
-                    Map<String, Long> before = cpu.read();
-                    Run measured = run(orders, clients, Duration.ofSeconds(seconds), sequence, 0);
-                    Map<String, Long> after = cpu.read();
+                    Run measured = measure(orders, clients, seconds, sequence, 0, cpu);
                     if (throughEdge && recordings != null) {
                         System.out.println("Flight recordings of the run: "
                                 + new FlightRecordings(cpu.parts(), recordings.resolve(clients + "-clients"))
                                         .dump(Duration.ofSeconds(seconds)));
                     }
-                    measured.cpu = cpu.perUnit(before, after, measured.created);
-                    measured.cpu.put("platform_ms", CpuTimes.platformMillis(measured.cpu));
-                    measured.cores = cpu.coresUsed(before, after, measured.elapsed);
                     runs.put(clients, measured);
                     created += measured.created;
-                    System.out.printf(
-                            "%d clients: %.1f orders/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx; CPU per order %s%n",
-                            clients,
-                            measured.perSecond(),
-                            measured.latency.getValueAtPercentile(50) / 1000.0,
-                            measured.latency.getValueAtPercentile(99) / 1000.0,
-                            measured.failed,
-                            measured.cpu);
+                    System.out.printf("%d clients: %s%n", clients, measured);
                 }
                 for (int rate : rates) {
-                    Map<String, Long> before = cpu.read();
-                    Run paced = run(orders, concurrencies.get(0), Duration.ofSeconds(seconds), sequence, rate);
-                    Map<String, Long> after = cpu.read();
-                    paced.cpu = cpu.perUnit(before, after, paced.created);
-                    paced.cpu.put("platform_ms", CpuTimes.platformMillis(paced.cpu));
-                    paced.cores = cpu.coresUsed(before, after, paced.elapsed);
+                    Run paced = measure(orders, concurrencies.get(0), seconds, sequence, rate, cpu);
                     pacedRuns.put(rate, paced);
                     created += paced.created;
-                    System.out.printf(
-                            "paced at %d/s: %.1f orders/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx; CPU per order %s%n",
-                            rate,
-                            paced.perSecond(),
-                            paced.latency.getValueAtPercentile(50) / 1000.0,
-                            paced.latency.getValueAtPercentile(99) / 1000.0,
-                            paced.failed,
-                            paced.cpu);
+                    System.out.printf("paced at %d/s: %s%n", rate, paced);
                 }
                 figures.put("resident_mib_after_runs", cpu.residentMiB());
                 createdOverall = created;
@@ -234,17 +210,14 @@ public final class OrderCreationBench {
                     .figure("pgbench_seconds", pgbenchSeconds)
                     .figure("load_average_before", loadBefore)
                     .figure("load_average_after", loadAverage());
+            if (!rates.isEmpty()) {
+                results.line("Paced runs (`paced_<rate>_per_second`), after the closed-loop ones: the same "
+                        + concurrencies.get(0) + " clients send on a shared open-loop schedule of that many orders"
+                        + " per second, and latency counts from when each order was due.");
+            }
             for (int clients : concurrencies) {
                 Run run = runs.get(clients);
-                Map<String, Object> http = new LinkedHashMap<>();
-                http.put("orders_per_second", round(run.perSecond()));
-                http.put("created", run.created);
-                http.put("not_2xx", run.failed);
-                http.put("statuses", run.statuses);
-                results.figure("http_" + clients + "_clients", http);
-                results.latency("http_" + clients + "_clients_latency", run.latency);
-                results.figure("http_" + clients + "_clients_cpu_ms_per_order", run.cpu);
-                results.figure("http_" + clients + "_clients_cores_used", run.cores);
+                report(results, "http_" + clients + "_clients", "_latency", run);
                 results.figure("pgbench_" + clients + "_clients_tps", round(pgbench.get(clients)));
                 results.figure(
                         "pgbench_" + clients + "_clients_postgres_cpu_ms_per_transaction", pgbenchCpu.get(clients));
@@ -252,18 +225,8 @@ public final class OrderCreationBench {
                         "ratio_" + clients + "_clients",
                         Math.round(run.perSecond() / pgbench.get(clients) * 100) / 100.0);
             }
-            pacedRuns.forEach((rate, run) -> {
-                Map<String, Object> http = new LinkedHashMap<>();
-                http.put("clients", concurrencies.get(0));
-                http.put("orders_per_second", round(run.perSecond()));
-                http.put("created", run.created);
-                http.put("not_2xx", run.failed);
-                http.put("statuses", run.statuses);
-                results.figure("paced_" + rate + "_per_second", http);
-                results.latency("paced_" + rate + "_per_second_latency_from_due", run.latency);
-                results.figure("paced_" + rate + "_per_second_cpu_ms_per_order", run.cpu);
-                results.figure("paced_" + rate + "_per_second_cores_used", run.cores);
-            });
+            pacedRuns.forEach(
+                    (rate, run) -> report(results, "paced_" + rate + "_per_second", "_latency_from_due", run));
             figures.forEach(results::figure);
             results.figure("created_overall", createdOverall);
             List<String> warnings = new ArrayList<>();
@@ -414,6 +377,42 @@ public final class OrderCreationBench {
         double perSecond() {
             return created / (elapsed.toNanos() / 1e9);
         }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "%.1f orders/s, p50 %.2f ms, p99 %.2f ms, %d not 2xx; CPU per order %s",
+                    perSecond(),
+                    latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0,
+                    failed,
+                    cpu);
+        }
+    }
+
+    /** A run's answers, latency and CPU as the results' figures {@code <name>...}. */
+    private static void report(BenchResults results, String name, String latency, Run run) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("orders_per_second", round(run.perSecond()));
+        answers.put("created", run.created);
+        answers.put("not_2xx", run.failed);
+        answers.put("statuses", run.statuses);
+        results.figure(name, answers);
+        results.latency(name + latency, run.latency);
+        results.figure(name + "_cpu_ms_per_order", run.cpu);
+        results.figure(name + "_cores_used", run.cores);
+    }
+
+    /** A {@link #run} with the CPU every part of the machine spent in it, per order and in cores. */
+    private static Run measure(URI endpoint, int clients, int seconds, AtomicLong sequence, int perSecond, CpuTimes cpu)
+            throws Exception {
+        Map<String, Long> before = cpu.read();
+        Run run = run(endpoint, clients, Duration.ofSeconds(seconds), sequence, perSecond);
+        Map<String, Long> after = cpu.read();
+        run.cpu = cpu.perUnit(before, after, run.created);
+        run.cpu.put("platform_ms", CpuTimes.platformMillis(run.cpu));
+        run.cores = cpu.coresUsed(before, after, run.elapsed);
+        return run;
     }
 
     /** Closed-loop clients ({@code perSecond} 0), or clients sending on an open-loop schedule of that rate. */
