@@ -1,7 +1,10 @@
 package io.orderhub.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.events.OrderStatus;
 import io.orderhub.events.PaymentEvent;
 import io.orderhub.testsupport.ApiClient;
@@ -19,9 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class RecordedPaymentsIT extends PaymentsTestBase {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void manualPaymentSucceedsAtOnce() {
@@ -118,11 +125,9 @@ class RecordedPaymentsIT extends PaymentsTestBase {
                                             ApiClient.idempotencyKey("pos_waiting_" + orderId)),
                             channels))
                     .toList();
-            CompletableFuture.runAsync(
-                            () -> orderIds.forEach(
-                                    orderId -> Feed.order(orderId, "pos", "EUR", "4.20", OrderStatus.PENDING, 1)),
-                            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
-                    .get(30, TimeUnit.SECONDS);
+            // The orders' events come once every payment is in flight, waiting for its order.
+            await().atMost(Duration.ofSeconds(4)).until(() -> requestsInFlight() == orderIds.size());
+            orderIds.forEach(orderId -> Feed.order(orderId, "pos", "EUR", "4.20", OrderStatus.PENDING, 1));
 
             for (CompletableFuture<HttpResponse<String>> payment : payments) {
                 HttpResponse<String> answer = payment.get(30, TimeUnit.SECONDS);
@@ -131,6 +136,13 @@ class RecordedPaymentsIT extends PaymentsTestBase {
         } finally {
             channels.shutdownNow();
         }
+    }
+
+    /** HTTP requests the service is handling now (the observation's long task timers). */
+    private long requestsInFlight() {
+        return meters.find("http.server.requests.active").longTaskTimers().stream()
+                .mapToLong(LongTaskTimer::activeTasks)
+                .sum();
     }
 
     @Test

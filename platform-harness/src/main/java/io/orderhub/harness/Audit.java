@@ -12,8 +12,6 @@ import io.orderhub.local.Database;
 import io.orderhub.local.Service;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -492,22 +490,11 @@ public final class Audit {
     private static Map<String, Set<String>> stripeRefundKeys(FullPlatform platform) {
         Map<String, Set<String>> keys = new HashMap<>();
         for (LoggedRequest request : platform.stripe().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")))) {
-            String paymentId = formField(request.getBodyAsString(), "metadata[orderhub_payment_id]");
+            String paymentId =
+                    request.formParameter("metadata[orderhub_payment_id]").firstValue();
             keys.computeIfAbsent(paymentId, id -> new HashSet<>()).add(request.getHeader("Idempotency-Key"));
         }
         return keys;
-    }
-
-    private static String formField(String form, String name) {
-        for (String pair : form.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0
-                    && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
-                            .equals(name)) {
-                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return "";
     }
 
     private static JsonNode readTree(byte[] body) {

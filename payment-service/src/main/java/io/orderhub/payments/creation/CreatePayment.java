@@ -44,14 +44,11 @@ public class CreatePayment {
      * (a recorded payment, whose answer commits with it): there {@code create} does not wait.
      */
     public void awaitOrder(UUID orderId) {
-        if (orders.await(orderId, settings.orderWait()).isEmpty()) {
-            throw new OrderNotYetSeen(orderId);
-        }
+        order(orderId);
     }
 
     public CreationResult create(PaymentRequest request, Caller caller, String idempotencyKey) {
-        OrderView order = orders.await(request.orderId(), settings.orderWait())
-                .orElseThrow(() -> new OrderNotYetSeen(request.orderId()));
+        OrderView order = order(request.orderId());
         if (!caller.canSee(order.source())) {
             throw new InvalidRequest("order_id", "no such order");
         }
@@ -113,5 +110,9 @@ public class CreatePayment {
                             + " the open amount");
         }
         return CreationSteps.notAboveOpen(asked, open);
+    }
+
+    private OrderView order(UUID orderId) {
+        return orders.await(orderId, settings.orderWait()).orElseThrow(() -> new OrderNotYetSeen(orderId));
     }
 }
